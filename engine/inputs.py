@@ -1,0 +1,168 @@
+"""Reading what people drop on the app: folders, images, text files and URLs.
+
+Every failure is an :class:`~engine.errors.InputError` naming the input and saying what
+is wrong in plain words, so one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import urllib.parse
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from engine.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+MAX_URL_BYTES = 200 * 2**20
+URL_TIMEOUT_S = 20.0
+MAX_TEXT_BYTES = 50 * 2**20
+
+
+def is_url(value: str) -> bool:
+    return "://" in value[:16]
+
+
+def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list[str]:
+    """Files stay, folders become their matching files (sorted, recursive), URLs pass."""
+    items: list[str] = []
+    for value in values:
+        if is_url(value):
+            items.append(value)
+            continue
+        path = Path(value).expanduser()
+        if path.is_dir():
+            found = sorted(
+                str(child) for child in path.rglob("*")
+                if child.is_file() and not child.name.startswith(".")
+                and (not extensions or child.suffix.lower() in extensions))
+            items.extend(found)
+        else:
+            items.append(str(path))
+    return items
+
+
+def check_file(source: str) -> Path:
+    """The common checks before opening a file: exists, is a file, readable, not empty."""
+    path = Path(source)
+    if not path.exists():
+        raise InputError(source, "the file does not exist (was it moved or deleted?)")
+    if path.is_dir():
+        raise InputError(source, "this is a folder, not a file")
+    if not os.access(path, os.R_OK):
+        raise InputError(source, "permission denied")
+    if path.stat().st_size == 0:
+        raise InputError(source, "the file is empty")
+    return path
+
+
+def load_image(source: str) -> Image.Image:
+    """Open an image fully, refusing decompression bombs before decoding their pixels."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    path = fetch_url(source) if is_url(source) else check_file(source)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                limit = Image.MAX_IMAGE_PIXELS
+                if limit and width * height > limit:
+                    raise InputError(source, f"the image is too large ({width}×{height} pixels;"
+                                             f" the limit is {limit // 1_000_000} megapixels)")
+                image.load()
+                return image.convert("RGB")
+    except InputError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise InputError(source, "the image is too large to open safely") from exc
+    except UnidentifiedImageError as exc:
+        raise InputError(source, "not an image") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(source, f"the image is damaged ({exc})") from exc
+
+
+def read_texts(source: str, column: str | None = None) -> list[str]:
+    """The texts in a .txt (one per non-empty line) or .csv/.tsv file (one column)."""
+    path = check_file(source)
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise InputError(source, "the file is too large for a text list (over 50 MB)")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise InputError(source, "not a text file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, "the text is not in UTF-8") from exc
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return _csv_column(source, text, "\t" if path.suffix.lower() == ".tsv" else ",", column)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def csv_columns(source: str) -> list[str]:
+    """Header names of a CSV file, for the 'which column?' choice."""
+    path = check_file(source)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle, delimiter="\t" if path.suffix == ".tsv" else ","), [])
+    return header
+
+
+def _csv_column(source: str, text: str, delimiter: str, column: str | None) -> list[str]:
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    if not rows:
+        return []
+    names = list(rows[0].keys())
+    name = column or names[0]
+    if name not in names:
+        raise UsageError(f"'{Path(source).name}' has no column '{name}'. "
+                         f"Columns: {', '.join(str(n) for n in names)}.")
+    return [str(row[name]).strip() for row in rows if row.get(name) and str(row[name]).strip()]
+
+
+def fetch_url(url: str, *, max_bytes: int = MAX_URL_BYTES,
+              timeout_s: float = URL_TIMEOUT_S) -> Path:
+    """Download an http(s) URL to a temporary file, refusing other schemes and huge files."""
+    parsed = urllib.parse.urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise InputError(url, "only http:// and https:// addresses are allowed")
+    import httpx
+
+    suffix = Path(parsed.path).suffix[:10]
+    try:
+        with httpx.stream("GET", url, timeout=timeout_s, follow_redirects=True) as response:
+            if response.status_code != 200:
+                raise InputError(url, f"the server answered {response.status_code}")
+            declared = int(response.headers.get("content-length") or 0)
+            if declared > max_bytes:
+                raise InputError(url, f"the file is too large ({declared // 2**20} MB)")
+            handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+                prefix="pipedeck-", suffix=suffix, delete=False)
+            with handle:
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > max_bytes:
+                        handle.close()
+                        Path(handle.name).unlink(missing_ok=True)
+                        raise InputError(url, f"the file is larger than {max_bytes // 2**20} MB")
+                    handle.write(chunk)
+            return Path(handle.name)
+    except httpx.HTTPError as exc:
+        raise InputError(url, f"could not download it ({type(exc).__name__})") from exc
+
+
+def describe(value: Any) -> str:
+    """A one-line label for an input in lists and exports."""
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "…"

@@ -1,0 +1,175 @@
+"""Jobs: a task run on some inputs with a model, reporting as it goes.
+
+:func:`run_job` is the one place where a job's life is decided: it saves the job, loads
+the model through the :class:`~engine.models.PipelineCache`, runs the task's runner,
+saves and forwards each partial result the moment it exists, and ends the job as
+done, cancelled or failed with a sentence the user can read. The GUI's worker and the
+CLI both call it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from engine.errors import (EXIT_INTERRUPTED, EXIT_MODEL, Cancelled, InputError, OutOfMemory,
+                           PipedeckError)
+from engine.models import ModelKey, PipelineCache
+from engine.params import resolve_params
+from engine.progress import JobControl
+from engine.store import JobStore
+from engine.tasks import get_task
+
+log = logging.getLogger(__name__)
+
+
+class JobState(StrEnum):
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """What to run: crosses the thread boundary, so it is frozen."""
+
+    task: str
+    inputs: tuple[str, ...]
+    model: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    device: str = "cpu"
+    dtype: str = "auto"
+    trust_remote_code: bool = False
+    allow_pickle: bool = False
+
+    @property
+    def key(self) -> ModelKey:
+        return ModelKey(get_task(self.task).id, self.model, self.device, self.dtype,
+                        self.trust_remote_code, self.allow_pickle)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """One partial result: for input number ``index``, a payload or an error sentence."""
+
+    index: int
+    source: str
+    payload: dict[str, Any] | None = None
+    error: str | None = None
+    job_id: int | None = None
+    complete: bool = True
+    """False for one piece of a longer result (a transcript's segments); the input is
+    finished when a result with ``complete`` arrives."""
+
+
+@dataclass(frozen=True, slots=True)
+class JobOutcome:
+    job_id: int | None
+    state: JobState
+    message: str = ""
+    results: int = 0
+    errors: int = 0
+    exit_code: int = 0
+
+
+def per_source(runner: Any, pipe: Any, items: Sequence[str], params: Mapping[str, Any],
+               control: JobControl, done: Mapping[int, list[dict[str, Any]]],
+               finished: set[int]) -> Iterator[ItemResult]:
+    """Drive a one-input-at-a-time runner over every input, isolating each input's errors."""
+    for index, source in enumerate(items):
+        if index in finished:
+            continue
+        control.check()
+        try:
+            for payload in runner(pipe, source, params, control, done.get(index, [])):
+                yield ItemResult(index, source, payload, complete=False)
+        except InputError as exc:
+            yield ItemResult(index, source, error=str(exc))
+        else:
+            yield ItemResult(index, source)
+
+
+def _done_items(store: JobStore | None, job_id: int | None
+                ) -> tuple[dict[int, list[dict[str, Any]]], set[int]]:
+    """Partial payloads already saved per input, and the inputs that are finished."""
+    done: dict[int, list[dict[str, Any]]] = {}
+    finished: set[int] = set()
+    if store is None or job_id is None:
+        return done, finished
+    for result in store.results(job_id):
+        if result.payload is not None:
+            done.setdefault(result.item, []).append(result.payload)
+        if result.complete:
+            finished.add(result.item)
+    return done, finished
+
+
+def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
+            store: JobStore | None = None, *, resume_job: int | None = None) -> JobOutcome:
+    """Run ``spec`` to the end; never raises for the user's errors, returns the outcome."""
+    job_id: int | None = resume_job
+    counts = {"results": 0, "errors": 0}
+    try:
+        task = get_task(spec.task)
+        params = resolve_params(task.params, spec.params)
+        if store is not None:
+            if job_id is None:
+                job_id = store.create_job(task=task.id, model=spec.model, device=spec.device,
+                                          dtype=spec.dtype, params=params, inputs=spec.inputs)
+            else:
+                store.reopen_job(job_id)
+        done, finished = _done_items(store, job_id)
+        control.report(None, f"Loading {spec.model}…", force=True)
+        control.check()
+        pipe = cache.get(spec.key)
+        control.check()
+        runner = task.load_runner()
+        if task.batched:
+            stream = runner(pipe, list(spec.inputs), params, control, finished)
+        else:
+            stream = per_source(runner, pipe, list(spec.inputs), params, control, done, finished)
+        for result in stream:
+            result = ItemResult(result.index, result.source, result.payload, result.error, job_id)
+            if store is not None and job_id is not None:
+                store.add_result(job_id, result.index, result.source, result.payload,
+                                 result.error, complete=result.complete)
+            if result.error:
+                counts["errors"] += 1
+            elif result.payload is not None:
+                counts["results"] += 1
+            control.partial(result)
+        control.check()
+        control.report(1.0, "Done", force=True)
+        message = (f"{counts['errors']} input(s) could not be read" if counts["errors"] else "")
+        return _finish(store, job_id, JobState.DONE, message, counts)
+    except Cancelled:
+        return _finish(store, job_id, JobState.CANCELLED, "Cancelled; finished work is kept.",
+                       counts, EXIT_INTERRUPTED)
+    except PipedeckError as exc:
+        return _finish(store, job_id, JobState.FAILED, str(exc), counts, exc.exit_code)
+    except MemoryError:
+        log.exception("out of memory in job %s", job_id)
+        return _finish(store, job_id, JobState.FAILED, str(OutOfMemory(
+            "Not enough memory to finish this job. Try a smaller model, a smaller batch, or "
+            "close other programs.")), counts, EXIT_MODEL)
+    except Exception as exc:  # the last line of defence: log it, say it plainly, keep going
+        log.exception("job %s failed", job_id)
+        if "out of memory" in str(exc).lower():
+            message = ("Not enough memory to finish this job. Try a smaller model, a smaller "
+                       "batch, or close other programs.")
+        else:
+            message = (f"Something went wrong ({type(exc).__name__}: {str(exc)[:200]}). "
+                       "The details are in the log file.")
+        return _finish(store, job_id, JobState.FAILED, message, counts, 1)
+
+
+def _finish(store: JobStore | None, job_id: int | None, state: JobState, message: str,
+            counts: dict[str, int], exit_code: int = 0) -> JobOutcome:
+    if store is not None and job_id is not None:
+        store.finish_job(job_id, state.value, message)
+    return JobOutcome(job_id, state, message, counts["results"], counts["errors"], exit_code)

@@ -1,0 +1,184 @@
+"""Loading models through ``transformers.pipeline`` and keeping a few of them warm.
+
+A :class:`PipelineCache` holds at most ``capacity`` loaded pipelines, keyed by task,
+model, device and dtype; asking again for the same key reuses the loaded one, and the
+least recently used one is evicted (and its memory returned) when room is needed.
+Loading failures become :class:`~engine.errors.ModelUnavailable` or
+:class:`~engine.errors.OutOfMemory` with a sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engine.errors import ModelUnavailable, OutOfMemory, PipedeckError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelKey:
+    task: str
+    model: str
+    device: str = "cpu"
+    dtype: str = "auto"
+    trust_remote_code: bool = False
+    allow_pickle: bool = False
+
+
+def looks_like_path(model: str) -> bool:
+    """A local folder rather than a Hub id ("org/name" or "name")."""
+    return (model.startswith((".", "/", "~")) or os.sep in model.replace("/", "", 1)
+            or (os.altsep is not None and os.altsep in model) or Path(model).expanduser().exists()
+            or (len(model) > 1 and model[1] == ":"))
+
+
+def offline_mode() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
+
+
+def check_model_source(model: str) -> None:
+    """Fail early, in plain words, for a local folder that is missing or not a model."""
+    if not model.strip():
+        raise ModelUnavailable("No model is chosen: enter a model id or choose a folder.")
+    if looks_like_path(model):
+        path = Path(model).expanduser()
+        if not path.exists():
+            raise ModelUnavailable(f"The model folder '{model}' does not exist.")
+        if not path.is_dir():
+            raise ModelUnavailable(f"'{model}' is a file, not a model folder.")
+        if not (path / "config.json").is_file():
+            raise ModelUnavailable(
+                f"The folder '{path.name}' is not a model: it has no config.json.")
+
+
+def translate_load_error(exc: BaseException, key: ModelKey) -> PipedeckError:
+    """Turn whatever ``transformers``/``huggingface_hub`` raised into a plain sentence."""
+    name = key.model
+    text = f"{type(exc).__name__}: {exc}"
+    lowered = text.lower()
+    if isinstance(exc, PipedeckError):
+        return exc
+    if isinstance(exc, MemoryError) or "out of memory" in lowered or \
+            type(exc).__name__ == "OutOfMemoryError":
+        return OutOfMemory(f"Not enough memory to load {name}. Close other programs, choose "
+                           "a smaller model, or a lower precision.")
+    if "gated" in lowered or "401" in lowered or "403" in lowered:
+        return ModelUnavailable(
+            f"{name} is gated: accept its licence at https://huggingface.co/{name} and add an "
+            "access token in the model picker.")
+    if "safetensors" in lowered and ("does not appear to have" in lowered or
+                                     "no file named" in lowered):
+        return ModelUnavailable(
+            f"{name} only has pickle (.bin) weights, which can run code when loaded. Allow them "
+            "for this model only if you trust its author.")
+    if type(exc).__name__ in {"RepositoryNotFoundError", "RevisionNotFoundError"} or \
+            "is not a local folder and is not a valid model identifier" in lowered or \
+            "repository not found" in lowered:
+        return ModelUnavailable(f"The model {name} was not found on the Hugging Face Hub.")
+    if offline_mode() or type(exc).__name__ in {"LocalEntryNotFoundError", "OfflineModeIsEnabled"} \
+            or "offline" in lowered or "connect" in lowered or "couldn't" in lowered:
+        return ModelUnavailable(f"The model {name} is not downloaded and you are offline.")
+    if "unrecognized configuration class" in lowered or "does not support" in lowered or \
+            "is not supported" in lowered or "unrecognized model" in lowered or \
+            "should have a `model_type`" in lowered:
+        return ModelUnavailable(f"The model {name} cannot do this task ({key.task}).")
+    if "trust_remote_code" in lowered:
+        return ModelUnavailable(
+            f"{name} needs to run its own code to load. Allow it for this model only if you "
+            "trust its author.")
+    if isinstance(exc, OSError | ValueError | KeyError | RuntimeError | EnvironmentError):
+        return ModelUnavailable(f"The model {name} could not be loaded: it looks damaged or "
+                                "incomplete. Download it again or choose another model.")
+    return ModelUnavailable(f"The model {name} could not be loaded ({type(exc).__name__}).")
+
+
+def load_pipeline(key: ModelKey) -> Any:
+    """Build a real ``transformers.pipeline`` for ``key`` (slow: worker thread only)."""
+    check_model_source(key.model)
+    from engine.devices import check_device, pipeline_device_kwargs
+
+    check_device(key.device)
+    from transformers import pipeline
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    model = str(Path(key.model).expanduser()) if looks_like_path(key.model) else key.model
+    kwargs = pipeline_device_kwargs(key.device, key.dtype)
+    model_kwargs: dict[str, Any] = {}
+    if not key.allow_pickle:
+        model_kwargs["use_safetensors"] = True
+    try:
+        return pipeline(key.task, model=model, trust_remote_code=key.trust_remote_code,
+                        model_kwargs=model_kwargs, **kwargs)
+    except Exception as exc:  # every loading failure becomes one plain sentence
+        log.exception("loading %s failed", key)
+        raise translate_load_error(exc, key) from exc
+
+
+class PipelineCache:
+    """The few pipelines kept loaded, least recently used evicted first."""
+
+    def __init__(self, capacity: int = 2) -> None:
+        self.capacity = max(1, capacity)
+        self._items: OrderedDict[ModelKey, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.loads = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def get(self, key: ModelKey) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        while len(self._items) >= self.capacity:
+            self._evict_oldest()
+        pipe = load_pipeline(key)
+        with self._lock:
+            self._items[key] = pipe
+            self.loads += 1
+        return pipe
+
+    def _evict_oldest(self) -> None:
+        with self._lock:
+            if not self._items:
+                return
+            old_key, pipe = self._items.popitem(last=False)
+        log.info("evicting %s", old_key)
+        del pipe
+        release_memory()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+        release_memory()
+
+
+def release_memory() -> None:
+    """Give freed tensors' memory back (GPU caches, and the C allocator on Linux)."""
+    gc.collect()
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+    except ImportError:
+        pass
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass

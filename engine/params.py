@@ -1,0 +1,84 @@
+"""Typed descriptions of a task's parameters.
+
+The GUI builds its parameter forms from these and the CLI builds its options from them,
+so a parameter is declared once, with its type, default, range and help text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from engine.errors import UsageError
+
+ParamKind = Literal["int", "float", "bool", "choice", "text", "labels"]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter: ``labels`` is a comma-separated list the user types."""
+
+    name: str
+    label: str
+    kind: ParamKind
+    default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[tuple[str, str], ...] = ()
+    help: str = ""
+    advanced: bool = False
+    placeholder: str = ""
+    required: bool = False
+
+    @property
+    def cli_flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    def coerce(self, value: Any) -> Any:
+        """Turn a raw value (from a form or the command line) into the declared type.
+
+        Raises :class:`UsageError` with a sentence naming the parameter when it does not fit.
+        """
+        if value is None or (isinstance(value, str) and not value.strip() and self.kind != "text"):
+            if self.required:
+                raise UsageError(f"{self.label} is required.")
+            return self.default
+        try:
+            if self.kind == "int":
+                result: Any = int(value)
+            elif self.kind == "float":
+                result = float(value)
+            elif self.kind == "bool":
+                result = value if isinstance(value, bool) else str(value).lower() in {
+                    "1", "true", "yes", "on"}
+            elif self.kind == "labels":
+                items = value if isinstance(value, list | tuple) else str(value).split(",")
+                result = [str(item).strip() for item in items if str(item).strip()]
+                if self.required and not result:
+                    raise UsageError(f"{self.label}: enter at least one label.")
+                return result
+            elif self.kind == "choice":
+                result = str(value)
+                if self.choices and result not in {key for key, _ in self.choices}:
+                    allowed = ", ".join(key for key, _ in self.choices)
+                    raise UsageError(f"{self.label} must be one of: {allowed}.")
+                return result
+            else:
+                result = str(value)
+        except (TypeError, ValueError) as exc:
+            raise UsageError(f"{self.label}: '{value}' is not a valid {self.kind}.") from exc
+        if self.kind in ("int", "float"):
+            if self.minimum is not None and result < self.minimum:
+                raise UsageError(f"{self.label} must be at least {self.minimum:g}.")
+            if self.maximum is not None and result > self.maximum:
+                raise UsageError(f"{self.label} must be at most {self.maximum:g}.")
+        return result
+
+
+def resolve_params(params: tuple[Param, ...], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Defaults filled in, types checked; unknown keys pass through untouched."""
+    resolved = dict(raw)
+    for param in params:
+        resolved[param.name] = param.coerce(raw.get(param.name))
+    return resolved

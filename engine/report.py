@@ -1,0 +1,143 @@
+"""Turning a job's partial results into per-input results, text and files.
+
+The CLI prints and writes these; the GUI's exporters call the same functions so a CSV
+from the window and from the command line are the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from engine.atomic import atomic_write_text, unique_path
+from engine.errors import display_name
+from engine.tasks import TaskSpec
+
+
+def merge_payloads(task: TaskSpec, payloads: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """One result for one input from its partial payloads (pieces, streamed text...)."""
+    if not payloads:
+        return None
+    if task.result_kind == "transcript":
+        segments: list[Any] = []
+        language = None
+        for payload in payloads:
+            segments.extend(payload.get("segments", []))
+            language = payload.get("language") or language
+        merged: dict[str, Any] = {"segments": segments, "language": language}
+        for payload in payloads:
+            for key, value in payload.items():
+                if key not in ("segments", "language", "piece", "start", "end"):
+                    merged.setdefault(key, value)
+        return merged
+    if task.result_kind == "text":
+        finals = [p for p in payloads if "text" in p]
+        if finals:
+            return finals[-1]
+        return {"text": "".join(str(p.get("delta", "")) for p in payloads), "stopped": True}
+    return payloads[-1]
+
+
+def gather(task: TaskSpec, inputs: Sequence[str], results: Iterable[Any]) -> list[dict[str, Any]]:
+    """Per input, in input order: its merged result or its error."""
+    payloads: dict[int, list[dict[str, Any]]] = {}
+    errors: dict[int, str] = {}
+    for result in results:
+        if result.error:
+            errors[result.index] = result.error
+        elif result.payload is not None:
+            payloads.setdefault(result.index, []).append(result.payload)
+    gathered = []
+    for index, source in enumerate(inputs):
+        if index not in payloads and index not in errors:
+            continue
+        gathered.append({"input": source, "result": merge_payloads(task, payloads.get(index, [])),
+                         "error": errors.get(index)})
+    return gathered
+
+
+def render_text(task: TaskSpec, gathered: Sequence[dict[str, Any]]) -> str:
+    """What the CLI prints without ``--json``: readable, one block per input."""
+    lines: list[str] = []
+    for entry in gathered:
+        result = entry["result"]
+        if result is None:
+            continue
+        title = display_name(entry["input"]) if task.input_kind != "text" else entry["input"]
+        if task.result_kind == "labels":
+            lines.append(title if len(title) <= 70 else title[:67] + "…")
+            lines.extend(f"  {row['score']:6.1%}  {row['label']}" for row in result["labels"])
+        elif task.result_kind == "transcript":
+            if len(gathered) > 1:
+                lines.append(f"== {title}")
+            lines.extend(str(seg["text"]).strip() for seg in result["segments"])
+        elif task.result_kind == "answers":
+            lines.append(title)
+            for answer in result.get("answers", []):
+                text = answer.get("answer") or "(no answer)"
+                lines.append(f"  {answer['question']}  →  {text}  ({answer.get('score', 0):.0%})")
+            lines.extend(f"  note: {warning}" for warning in result.get("warnings", []))
+        elif task.result_kind == "text":
+            lines.append(str(result.get("text", "")))
+        else:
+            lines.append(json.dumps(result, ensure_ascii=False))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def labels_csv(gathered: Sequence[dict[str, Any]]) -> str:
+    """One row per input and label: input, rank, label, score (or the error)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["input", "rank", "label", "score", "error"])
+    for entry in gathered:
+        if entry["result"] is None:
+            writer.writerow([entry["input"], "", "", "", entry["error"] or ""])
+            continue
+        for rank, row in enumerate(entry["result"]["labels"], start=1):
+            writer.writerow([entry["input"], rank, row["label"], f"{row['score']:.6f}", ""])
+    return buffer.getvalue()
+
+
+def write_outputs(task: TaskSpec, gathered: Sequence[dict[str, Any]], spec: Any,
+                  args: argparse.Namespace) -> list[Path]:
+    """Write the CLI's ``--output`` files; returns their paths."""
+    folder: Path | None = args.output
+    written: list[Path] = []
+    if task.result_kind == "transcript" and folder is not None:
+        from engine.export.subtitles import export_transcript
+
+        formats = args.format or ["txt", "srt"]
+        for entry in gathered:
+            if entry["result"] is not None:
+                written.extend(export_transcript(
+                    entry["result"], source=entry["input"], folder=folder, formats=formats,
+                    model=spec.model, parameters=dict(spec.params)))
+        return written
+    if task.result_kind == "answers":
+        from engine.export.tables import write_answers_csv
+
+        target = getattr(args, "csv", None) or (folder / "answers.csv" if folder else None)
+        if target is not None:
+            written.append(write_answers_csv(target, gathered))
+        if folder is not None:
+            path = unique_path(folder / "answers.json")
+            atomic_write_text(path, json.dumps(list(gathered), ensure_ascii=False, indent=2))
+            written.append(path)
+        return written
+    if folder is None:
+        return written
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = task.alias
+    if task.result_kind == "labels":
+        path = unique_path(folder / f"{stem}.csv")
+        atomic_write_text(path, labels_csv(gathered))
+        written.append(path)
+    path = unique_path(folder / f"{stem}.json")
+    atomic_write_text(path, json.dumps(list(gathered), ensure_ascii=False, indent=2))
+    written.append(path)
+    return written

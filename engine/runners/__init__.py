@@ -1,0 +1,1 @@
+"""Task runners: the loop that feeds one task's inputs to a loaded pipeline."""

@@ -1,0 +1,88 @@
+"""Text generation, streamed token by token, stoppable at any token.
+
+Generation runs on a helper thread feeding a ``TextIteratorStreamer``; this runner reads
+the stream and yields each new piece of text as a partial result, so the view grows
+while the model writes. A stopping criterion checks the job's cancel flag at every token.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from engine.errors import Cancelled, InputError
+from engine.progress import JobControl
+
+
+def _messages(source: str) -> list[dict[str, str]]:
+    """A prompt, or a JSON conversation (list of {role, content}) for chat mode."""
+    import json
+
+    stripped = source.strip()
+    if stripped.startswith("["):
+        try:
+            conversation = json.loads(stripped)
+            if isinstance(conversation, list) and all(
+                    isinstance(m, dict) and "role" in m and "content" in m for m in conversation):
+                return [{"role": str(m["role"]), "content": str(m["content"])}
+                        for m in conversation]
+        except ValueError:
+            pass
+    return [{"role": "user", "content": stripped}]
+
+
+def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobControl,
+               done: Sequence[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    if not source.strip():
+        raise InputError("(empty prompt)", "the prompt is empty")
+    from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+    class _CancelCriteria(StoppingCriteria):  # type: ignore[misc]
+        def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> bool:
+            return control.cancelled
+
+    tokenizer = pipe.tokenizer
+    chat = bool(params.get("chat", True)) and getattr(tokenizer, "chat_template", None)
+    prompt: Any = _messages(source) if chat else source
+    temperature = float(params.get("temperature") or 0.0)
+    generate_kwargs: dict[str, Any] = {
+        "max_new_tokens": int(params.get("max_new_tokens") or 256),
+        "repetition_penalty": float(params.get("repetition_penalty") or 1.0),
+        "stopping_criteria": StoppingCriteriaList([_CancelCriteria()]),
+    }
+    if temperature > 0:
+        generate_kwargs.update(do_sample=True, temperature=temperature,
+                               top_p=float(params.get("top_p") or 1.0))
+    else:
+        generate_kwargs["do_sample"] = False
+    streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
+                                    timeout=300)
+    failure: list[BaseException] = []
+
+    def generate() -> None:
+        try:
+            pipe(prompt, streamer=streamer, return_full_text=False, **generate_kwargs)
+        except BaseException as exc:  # re-raised on the job's thread below
+            failure.append(exc)
+            streamer.end()
+
+    thread = threading.Thread(target=generate, name="pipedeck-generate", daemon=True)
+    thread.start()
+    text = ""
+    max_tokens = generate_kwargs["max_new_tokens"]
+    pieces = 0
+    for piece in streamer:
+        if not piece:
+            continue
+        text += piece
+        pieces += 1
+        control.report(min(0.99, pieces / max_tokens), f"{len(text.split())} words")
+        yield {"delta": piece}
+    thread.join()
+    if failure:
+        raise failure[0]
+    if control.cancelled:
+        yield {"text": text, "stopped": True}
+        raise Cancelled()
+    yield {"text": text, "stopped": False}

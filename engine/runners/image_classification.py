@@ -1,0 +1,28 @@
+"""Image classification: ranked labels with scores, many images batched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from engine.inputs import load_image
+from engine.jobs import ItemResult
+from engine.progress import JobControl
+from engine.runners.batching import run_batched
+
+
+def labels_payload(output: Any) -> dict[str, Any]:
+    ranked = sorted(output, key=lambda entry: -float(entry["score"]))
+    return {"labels": [{"label": str(e["label"]), "score": float(e["score"])} for e in ranked]}
+
+
+def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], control: JobControl,
+              finished: set[int]) -> Iterator[ItemResult]:
+    top_k = int(params.get("top_k") or 5)
+    batch_size = int(params.get("batch_size") or 1)
+
+    def call(images: Iterator[Any]) -> Iterator[Any]:
+        return iter(pipe(images, top_k=top_k, batch_size=batch_size))
+
+    yield from run_batched(pipe, items, finished, control, load_image, call, labels_payload,
+                           "images")

@@ -1,0 +1,236 @@
+"""The job store: every job, its parameters and each partial result, as they arrive.
+
+SQLite in WAL mode, one row per partial result committed at once, so finished work
+survives a crash of the app or the machine. Opening the store marks jobs that were
+running in a process that is gone as ``interrupted``; they can be resumed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task TEXT NOT NULL,
+    model TEXT NOT NULL,
+    device TEXT NOT NULL,
+    dtype TEXT NOT NULL,
+    params TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    state TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT '',
+    pid INTEGER,
+    created REAL NOT NULL,
+    finished REAL
+);
+CREATE TABLE IF NOT EXISTS results (
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    item INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    payload TEXT,
+    error TEXT,
+    complete INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (job_id, seq)
+);
+CREATE INDEX IF NOT EXISTS results_item ON results(job_id, item);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class JobRecord:
+    """A job as the History panel lists it."""
+
+    id: int
+    task: str
+    model: str
+    device: str
+    dtype: str
+    params: dict[str, Any]
+    inputs: list[str]
+    state: str
+    message: str
+    created: float
+    finished: float | None
+    result_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult:
+    item: int
+    source: str
+    payload: dict[str, Any] | None
+    error: str | None
+    complete: bool = True
+    seq: int = 0
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class JobStore:
+    """Thread-safe access to the job database (one connection, one lock)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.moved_aside: Path | None = None
+        self._lock = threading.Lock()
+        try:
+            self._conn = self._open()
+        except sqlite3.DatabaseError:
+            self.moved_aside = self._move_aside()
+            self._conn = self._open()
+        self._mark_interrupted()
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                               timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.executescript(SCHEMA)
+        conn.execute("SELECT count(*) FROM jobs").fetchone()
+        return conn
+
+    def _move_aside(self) -> Path:
+        """An unreadable store is kept for inspection and a fresh one started."""
+        aside = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
+        log.error("job store %s is unreadable; moved to %s", self.path, aside)
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(str(self.path) + suffix)
+            if source.exists():
+                source.replace(Path(str(aside) + suffix))
+        return aside
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _mark_interrupted(self) -> None:
+        with self._tx() as conn:
+            rows = conn.execute("SELECT id, pid FROM jobs WHERE state IN ('running', 'queued')")
+            dead = [job_id for job_id, pid in rows.fetchall() if not _pid_alive(pid)]
+            for job_id in dead:
+                conn.execute("UPDATE jobs SET state='interrupted', message=? WHERE id=?",
+                             ("stopped before it finished; its finished work is kept", job_id))
+
+    def create_job(self, *, task: str, model: str, device: str, dtype: str,
+                   params: Mapping[str, Any], inputs: Sequence[str]) -> int:
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "INSERT INTO jobs (task, model, device, dtype, params, inputs, state, pid, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)",
+                (task, model, device, dtype, json.dumps(dict(params), default=str),
+                 json.dumps(list(inputs)), os.getpid(), time.time()))
+            job_id = cursor.lastrowid
+        assert job_id is not None
+        return job_id
+
+    def reopen_job(self, job_id: int) -> None:
+        """Mark an interrupted job as running again in this process (resume)."""
+        with self._tx() as conn:
+            conn.execute("UPDATE jobs SET state='running', pid=?, finished=NULL, message=''"
+                         " WHERE id=?", (os.getpid(), job_id))
+
+    def add_result(self, job_id: int, item: int, source: str,
+                   payload: Mapping[str, Any] | None, error: str | None = None, *,
+                   complete: bool = True) -> None:
+        """Save one partial result now (committed before this returns)."""
+        with self._tx() as conn:
+            (seq,) = conn.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM results WHERE job_id=?",
+                                  (job_id,)).fetchone()
+            conn.execute("INSERT INTO results (job_id, seq, item, source, payload, error, complete)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (job_id, seq, item, source,
+                          None if payload is None else json.dumps(payload, default=str), error,
+                          int(complete)))
+
+    def update_result_payload(self, job_id: int, seq: int, payload: Mapping[str, Any]) -> None:
+        """Replace a saved result (a user's edit of a transcript segment, say)."""
+        with self._tx() as conn:
+            conn.execute("UPDATE results SET payload=? WHERE job_id=? AND seq=?",
+                         (json.dumps(payload, default=str), job_id, seq))
+
+    def finish_job(self, job_id: int, state: str, message: str = "") -> None:
+        with self._tx() as conn:
+            conn.execute("UPDATE jobs SET state=?, message=?, finished=? WHERE id=?",
+                         (state, message, time.time(), job_id))
+
+    def delete_job(self, job_id: int) -> None:
+        with self._tx() as conn:
+            conn.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+
+    def job(self, job_id: int) -> JobRecord:
+        jobs = self._jobs("WHERE j.id=?", (job_id,))
+        if not jobs:
+            raise KeyError(job_id)
+        return jobs[0]
+
+    def jobs(self, limit: int = 200) -> list[JobRecord]:
+        """Most recent first."""
+        return self._jobs("ORDER BY j.id DESC LIMIT ?", (limit,))
+
+    def _jobs(self, clause: str, args: tuple[Any, ...]) -> list[JobRecord]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT j.id, j.task, j.model, j.device, j.dtype, j.params, j.inputs, j.state,"
+                " j.message, j.created, j.finished,"
+                " (SELECT count(*) FROM results r WHERE r.job_id = j.id)"
+                f" FROM jobs j {clause}", args).fetchall()
+        return [JobRecord(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]),
+                          json.loads(row[6]), row[7], row[8], row[9], row[10], row[11])
+                for row in rows]
+
+    def results(self, job_id: int) -> list[StoredResult]:
+        """Every saved partial result of a job, in the order they arrived."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT item, source, payload, error, complete, seq FROM results"
+                " WHERE job_id=? ORDER BY seq", (job_id,)).fetchall()
+        return [StoredResult(item, source, None if payload is None else json.loads(payload), error,
+                             bool(complete), seq)
+                for item, source, payload, error, complete, seq in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def default_store_path() -> Path:
+    from engine.paths import data_dir
+
+    return data_dir() / "jobs.sqlite3"
