@@ -14,7 +14,9 @@ is an :class:`~engine.errors.InputError` naming the file and the reason in plain
 from __future__ import annotations
 
 import ctypes
+import os
 import re
+import tempfile
 import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
@@ -207,13 +209,39 @@ class _ImageDocument(Document):
 
 # ---------------------------------------------------------------- PDF
 
+_FILE_ERROR = 2
 _PDF_ERRORS = {
-    2: "the PDF cannot be opened (file missing or unreadable)",
+    1: "the PDF cannot be read",
     3: "the PDF is damaged or incomplete",
     4: "the PDF is password-protected",
     5: "the PDF uses an unsupported kind of encryption",
     6: "the PDF's pages are damaged",
 }
+
+
+def _load_failure(source: str) -> str:
+    """Why pdfium refused ``source``, in words.
+
+    pdfium's last-error code is global and some failures (a document with no pages) leave
+    it untouched, so a stale code from an earlier file would be reported. Setting it to a
+    known value first (opening a file that does not exist) tells "not set" apart; the
+    file was readable a moment ago, so "file error" now means "no error was reported".
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    missing = Path(tempfile.gettempdir()) / f"pipedeck-no-such-file-{os.getpid()}.pdf"
+    if pdfium_c.FPDF_LoadDocument(os.fsencode(missing), None):  # never: the file is absent
+        return "the PDF cannot be read"
+    try:
+        pdfium.PdfDocument(source).close()
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+    else:
+        return "the PDF could only be opened on a second try; please try again"
+    if code in (0, _FILE_ERROR):
+        return "the PDF has no pages (or its page list is damaged)"
+    return _PDF_ERRORS.get(code or 1, "the PDF cannot be read")
 
 
 class _PdfDocument(Document):
@@ -226,12 +254,8 @@ class _PdfDocument(Document):
         self.dpi = dpi
         try:
             self._pdf: Any = pdfium.PdfDocument(source)
-        except pdfium.PdfiumError as error:
-            code = getattr(error, "err_code", None)
-            # pdfium refuses a document without pages yet reports "success".
-            reason = "the PDF has no pages" if code == 0 else _PDF_ERRORS.get(
-                code or 0, f"the PDF cannot be read ({error})")
-            raise InputError(source, reason) from None
+        except pdfium.PdfiumError:
+            raise InputError(source, _load_failure(source)) from None
         try:
             self._count = len(self._pdf)
         except Exception as error:

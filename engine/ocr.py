@@ -31,7 +31,7 @@ _INSTALL_HINT = (
 
 # Where the Windows installer puts tesseract.exe without adding it to PATH.
 _WINDOWS_DEFAULTS = (
-    Path(os.environ.get("ProgramFiles", r"C:\Program Files")) / "Tesseract-OCR" / "tesseract.exe",
+    Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "Tesseract-OCR" / "tesseract.exe",
     Path(os.environ.get("LOCALAPPDATA", r"C:\Users\Default\AppData\Local"))
     / "Programs" / "Tesseract-OCR" / "tesseract.exe",
 )
@@ -116,7 +116,7 @@ def tesseract_command() -> Path | None:
 
 
 def _tessdata_config() -> str:
-    """``--tessdata-dir`` for a bundled tesseract, whose data is not where it was compiled to look."""
+    """``--tessdata-dir`` for a bundled tesseract: its data is not where it was built to look."""
     bundled = bundled_tesseract()
     if bundled is not None and (bundled.parent / "tessdata").is_dir():
         return f'--tessdata-dir "{bundled.parent / "tessdata"}"'

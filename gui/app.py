@@ -1,0 +1,72 @@
+"""Starting the window: show it first, then warm the engine up on the worker."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from engine.logs import setup_logging
+from engine.paths import resource
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: QApplication, language: str = "") -> list[QTranslator]:
+    """Pipedeck's own strings and Qt's, for ``language`` or the system locale."""
+    locale = QLocale(language) if language else QLocale.system()
+    translators = []
+    for name, folder in (("pipedeck", str(resource("translations"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def install_excepthook() -> None:
+    """Unexpected errors: logged in full, shown as a short message; the app keeps going."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error\n%s", details)
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox()
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Pipedeck")
+        box.setText(QApplication.translate("app", "Something went wrong, but your work is safe."))
+        box.setInformativeText(str(value)[:300])
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def run_app(argv: Sequence[str] = ()) -> int:
+    setup_logging()
+    args = list(argv)
+    language = ""
+    if "--lang" in args and args.index("--lang") + 1 < len(args):
+        language = args[args.index("--lang") + 1]
+    app = QApplication.instance() or QApplication([sys.argv[0], *args])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Pipedeck")
+    app.setOrganizationName("Pipedeck")
+    from gui.settings import Settings
+
+    settings = Settings()
+    install_translators(app, language or settings.language)
+    install_excepthook()
+    from gui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    window.show()
+    QTimer.singleShot(0, window.start_engine)
+    return int(app.exec())

@@ -1,0 +1,130 @@
+"""A form built from a task's :class:`~engine.params.Param` list.
+
+Common parameters sit in the form; ``advanced`` ones go in a collapsible group, so the
+defaults work for people who never open it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+
+from engine.params import Param
+
+
+def tr_engine(text: str) -> str:
+    """Translate a string that comes from the engine's registry."""
+    return QCoreApplication.translate("engine", text)
+
+
+class ParamForm(QWidget):
+    def __init__(self, params: tuple[Param, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._params = params
+        self._widgets: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        basic = QFormLayout()
+        layout.addLayout(basic)
+        self.advanced_box = QGroupBox(self.tr("Advanced"), self)
+        self.advanced_box.setCheckable(True)
+        self.advanced_box.setChecked(False)
+        advanced = QFormLayout(self.advanced_box)
+        self._advanced_inner = QWidget(self.advanced_box)
+        for param in params:
+            widget = self._make(param)
+            widget.setObjectName(f"param_{param.name}")
+            if param.help:
+                widget.setToolTip(tr_engine(param.help))
+            self._widgets[param.name] = widget
+            target = advanced if param.advanced else basic
+            if param.kind == "bool":
+                target.addRow("", widget)
+            else:
+                target.addRow(tr_engine(param.label) + ":", widget)
+        self.advanced_box.toggled.connect(self._show_advanced)
+        self._show_advanced(False)
+        if any(p.advanced for p in params):
+            layout.addWidget(self.advanced_box)
+        else:
+            self.advanced_box.hide()
+
+    def _show_advanced(self, shown: bool) -> None:
+        for param in self._params:
+            if param.advanced:
+                self._widgets[param.name].setVisible(shown)
+                label = self.advanced_box.layout()
+                if isinstance(label, QFormLayout):
+                    row_label = label.labelForField(self._widgets[param.name])
+                    if row_label is not None:
+                        row_label.setVisible(shown)
+
+    def _make(self, param: Param) -> QWidget:
+        if param.kind == "int":
+            spin = QSpinBox(self)
+            spin.setRange(int(param.minimum if param.minimum is not None else 0),
+                          int(param.maximum if param.maximum is not None else 1_000_000))
+            if param.default is None:
+                spin.setSpecialValueText(self.tr("Automatic"))
+                spin.setMinimum(spin.minimum() - 1)
+                spin.setValue(spin.minimum())
+            else:
+                spin.setValue(int(param.default))
+            return spin
+        if param.kind == "float":
+            dspin = QDoubleSpinBox(self)
+            dspin.setDecimals(2)
+            dspin.setSingleStep(0.05)
+            dspin.setRange(param.minimum or 0.0, param.maximum or 1000.0)
+            dspin.setValue(float(param.default or 0.0))
+            return dspin
+        if param.kind == "bool":
+            box = QCheckBox(tr_engine(param.label), self)
+            box.setChecked(bool(param.default))
+            return box
+        if param.kind == "choice":
+            combo = QComboBox(self)
+            for key, label in param.choices:
+                combo.addItem(tr_engine(label), key)
+            index = combo.findData(param.default)
+            combo.setCurrentIndex(max(0, index))
+            return combo
+        edit = QLineEdit(self)
+        if param.kind == "text" and param.default:
+            edit.setText(str(param.default))
+        if param.placeholder:
+            edit.setPlaceholderText(tr_engine(param.placeholder))
+        return edit
+
+    def widget(self, name: str) -> QWidget:
+        return self._widgets[name]
+
+    def set_choices(self, name: str, choices: list[tuple[str, str]], default: str) -> None:
+        combo = self._widgets.get(name)
+        if isinstance(combo, QComboBox):
+            current = combo.currentData() or default
+            combo.clear()
+            for key, label in choices:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def values(self) -> dict[str, Any]:
+        """Raw values; the engine checks and converts them (one place for the rules)."""
+        values: dict[str, Any] = {}
+        for param in self._params:
+            widget = self._widgets[param.name]
+            if isinstance(widget, QSpinBox):
+                special = widget.specialValueText() and widget.value() == widget.minimum()
+                values[param.name] = None if special else widget.value()
+            elif isinstance(widget, QDoubleSpinBox):
+                values[param.name] = widget.value()
+            elif isinstance(widget, QCheckBox):
+                values[param.name] = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                values[param.name] = widget.currentData()
+            elif isinstance(widget, QLineEdit):
+                values[param.name] = widget.text()
+        return values

@@ -1,0 +1,149 @@
+"""One tab per registry task: inputs, parameters, Run, and the results.
+
+Every tab is this one class parameterised by its :class:`~engine.tasks.TaskSpec`; the
+worker does the work, the tab only collects a :class:`~engine.jobs.JobSpec` and shows
+what comes back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from engine.errors import PipedeckError
+from engine.jobs import ItemResult, JobSpec
+from engine.params import resolve_params
+from engine.tasks import TaskSpec
+from gui.input_panel import InputPanel, dropped_paths
+from gui.param_form import ParamForm, tr_engine
+from gui.views.results import ResultsPanel
+
+
+class TaskTab(QWidget):
+    """Emits ``run_requested`` with a ready JobSpec (model and device filled in by the window)."""
+
+    run_requested = Signal(object)
+
+    def __init__(self, task: TaskSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task = task
+        self.setObjectName(f"tab_{task.alias}")
+        self.setAcceptDrops(True)
+        self.job_inputs: list[str] = []
+
+        description = QLabel(tr_engine(task.description), self)
+        description.setWordWrap(True)
+        description.setObjectName("task_description")
+        self.inputs = InputPanel(task, self)
+        self.form = ParamForm(task.params, self)
+        self.run_button = QPushButton(self.tr("Run"), self)
+        self.run_button.setObjectName("run_button")
+        self.run_button.setDefault(True)
+        self.run_button.setMinimumHeight(34)
+        self.run_button.clicked.connect(self.request_run)
+        self.message = QLabel(self)
+        self.message.setObjectName("tab_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self._export)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(description)
+        left_layout.addWidget(self.inputs, 1)
+        left_layout.addWidget(self.form)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.run_button)
+
+        self.results = ResultsPanel(task, self)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(self.results, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_button)
+        right_layout.addLayout(bottom)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- drag and drop --------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = dropped_paths(event)
+        if paths:
+            self.inputs.add_paths(paths)
+            event.acceptProposedAction()
+
+    # -- running ----------------------------------------------------------------------
+    def build_spec(self, model: str, device: str, dtype: str) -> JobSpec:
+        """Check the form here, so mistakes are reported before anything loads."""
+        items = self.inputs.items()
+        if not items:
+            raise PipedeckError(self.tr("Add something to work on first: drop files here, "
+                                        "or type some text."))
+        params = self.form.values()
+        resolve_params(self.task.params, params)
+        return JobSpec(task=self.task.id, inputs=tuple(items), model=model, params=params,
+                       device=device, dtype=dtype)
+
+    def request_run(self) -> None:
+        self.message.clear()
+        self.run_requested.emit(self)
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(f"<span style='color:#b3261e'>{text}</span>")
+
+    def job_started(self, spec: JobSpec) -> None:
+        self.job_inputs = list(spec.inputs)
+        self.results.start(self.job_inputs)
+        self.export_button.setEnabled(False)
+
+    def add_result(self, result: ItemResult) -> None:
+        self.results.add(result)
+
+    def job_ended(self, message: str) -> None:
+        self.export_button.setEnabled(bool(self.results.model.gathered()))
+        if message:
+            self.show_error(message)
+
+    def show_stored(self, inputs: list[str], results: list[Any]) -> None:
+        """Show a job from the history (or an interrupted one) with its saved results."""
+        self.results.start(inputs)
+        for stored in results:
+            self.results.add(ItemResult(stored.item, stored.source, stored.payload,
+                                        stored.error, complete=stored.complete))
+        self.export_button.setEnabled(bool(self.results.model.gathered()))
+
+    def _export(self) -> None:
+        from gui.export_dialog import export_results
+
+        try:
+            written = export_results(self, self.task, self.results.model.gathered())
+        except (OSError, PipedeckError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        if written:
+            self.message.setText(self.tr("Saved: {0}").replace(
+                "{0}", ", ".join(p.name for p in written)))
+
+
+def choose_folder(parent: QWidget) -> str:
+    return QFileDialog.getExistingDirectory(parent, parent.tr("Choose a model folder"))

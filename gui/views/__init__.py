@@ -1,0 +1,1 @@
+"""Result views, chosen by a task's ``result_kind``."""

@@ -1,0 +1,144 @@
+"""The worker: a QObject living on its own QThread that owns the engine.
+
+Everything that imports or runs torch happens in its slots; the GUI talks to it only
+through queued signals, and it answers only through signals carrying frozen engine
+values. The one direct call is :meth:`EngineWorker.cancel`, which only sets a
+thread-safe flag, because a queued cancel would wait behind the running job.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from engine.jobs import ItemResult, JobOutcome, JobSpec, run_job
+from engine.progress import JobControl, Progress
+
+log = logging.getLogger(__name__)
+
+
+class EngineWorker(QObject):
+    ready = Signal(object)            # dict: devices, tasks (ids the transformers offers)
+    job_started = Signal(object)      # JobSpec
+    progress = Signal(object)         # engine.progress.Progress
+    partial = Signal(object)          # engine.jobs.ItemResult
+    job_finished = Signal(object)     # engine.jobs.JobOutcome
+    jobs_listed = Signal(object)      # list[JobRecord]
+    job_loaded = Signal(object, object)  # JobRecord, list[StoredResult]
+    failed = Signal(str)              # a plain sentence for a request that is not a job
+
+    def __init__(self, store_path: str | None = None, cache_capacity: int = 2) -> None:
+        super().__init__()
+        self._store_path = store_path
+        self._capacity = cache_capacity
+        self._control: JobControl | None = None
+        self._cache: Any = None
+        self._store: Any = None
+
+    def _ensure(self) -> None:
+        if self._cache is None:
+            from engine.models import PipelineCache
+
+            self._cache = PipelineCache(self._capacity)
+        if self._store is None:
+            from engine.store import JobStore, default_store_path
+
+            self._store = JobStore(self._store_path or default_store_path())
+
+    @Slot()
+    def warm_up(self) -> None:
+        """Import the heavy libraries and look at the hardware, after the window shows."""
+        try:
+            self._ensure()
+            from engine.devices import list_devices
+            from engine.tasks import supported_by_transformers
+
+            info: dict[str, Any] = {"devices": list_devices(), "tasks": supported_by_transformers(),
+                                    "store_moved_aside": self._store.moved_aside}
+        except Exception as exc:  # the window must come up even if torch is broken
+            log.exception("warm-up failed")
+            info = {"devices": [], "tasks": None, "error": str(exc)}
+        self.ready.emit(info)
+
+    @Slot(object)
+    def run_job(self, spec: JobSpec, resume_job: int | None = None) -> None:
+        self._ensure()
+        control = JobControl(on_progress=self._on_progress, on_partial=self._on_partial)
+        self._control = control
+        self.job_started.emit(spec)
+        try:
+            outcome = run_job(spec, control, self._cache, self._store, resume_job=resume_job)
+        finally:
+            self._control = None
+        self.job_finished.emit(outcome)
+
+    @Slot(object)
+    def resume_job(self, job_id: int) -> None:
+        self._ensure()
+        record = self._store.job(job_id)
+        spec = JobSpec(task=record.task, inputs=tuple(record.inputs), model=record.model,
+                       params=record.params, device=record.device, dtype=record.dtype)
+        self.run_job(spec, resume_job=job_id)
+
+    def cancel(self) -> None:
+        """Called directly from the GUI thread: only sets the job's cancel flag."""
+        control = self._control
+        if control is not None:
+            control.cancel()
+
+    @property
+    def busy(self) -> bool:
+        return self._control is not None
+
+    def _on_progress(self, progress: Progress) -> None:
+        self.progress.emit(progress)
+
+    def _on_partial(self, result: ItemResult) -> None:
+        self.partial.emit(result)
+
+    @Slot()
+    def list_jobs(self) -> None:
+        self._ensure()
+        self.jobs_listed.emit(self._store.jobs())
+
+    @Slot(int)
+    def load_job(self, job_id: int) -> None:
+        self._ensure()
+        try:
+            self.job_loaded.emit(self._store.job(job_id), self._store.results(job_id))
+        except KeyError:
+            self.failed.emit(f"Job {job_id} is no longer in the history.")
+
+    @Slot(int)
+    def delete_job(self, job_id: int) -> None:
+        self._ensure()
+        self._store.delete_job(job_id)
+        self.jobs_listed.emit(self._store.jobs())
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        if self._cache is not None:
+            self._cache.clear()
+
+
+class WorkerThread(QThread):
+    """The thread the worker lives on; named so logs and debuggers show it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pipedeck-engine")
+
+
+def start_worker(worker: EngineWorker, parent: QObject | None = None) -> WorkerThread:
+    thread = WorkerThread(parent)
+    worker.moveToThread(thread)
+    thread.start()
+    return thread
+
+
+__all__ = ["EngineWorker", "JobOutcome", "WorkerThread", "start_worker"]
