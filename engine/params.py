@@ -40,7 +40,10 @@ class Param:
 
         Raises :class:`UsageError` with a sentence naming the parameter when it does not fit.
         """
-        if value is None or (isinstance(value, str) and not value.strip() and self.kind != "text"):
+        empty = value is None or (isinstance(value, str) and not value.strip())
+        if empty and self.kind == "labels" and self.required:
+            raise UsageError(f"{self.label}: enter at least one.")
+        if empty and (self.kind != "text" or value is None or self.default):
             if self.required:
                 raise UsageError(f"{self.label} is required.")
             return self.default
@@ -56,7 +59,7 @@ class Param:
                 items = value if isinstance(value, list | tuple) else str(value).split(",")
                 result = [str(item).strip() for item in items if str(item).strip()]
                 if self.required and not result:
-                    raise UsageError(f"{self.label}: enter at least one label.")
+                    raise UsageError(f"{self.label}: enter at least one.")
                 return result
             elif self.kind == "choice":
                 result = str(value)

@@ -1,0 +1,124 @@
+"""Jobs report progress, stream partial results, cancel cooperatively and fail in plain words."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from engine.jobs import ItemResult, JobSpec, JobState, run_job
+from engine.models import PipelineCache
+from engine.progress import JobControl, Progress
+from engine.store import JobStore
+
+
+def _control() -> tuple[JobControl, list[Progress], list[ItemResult]]:
+    progress: list[Progress] = []
+    partials: list[ItemResult] = []
+    return JobControl(on_progress=progress.append, on_partial=partials.append,
+                      min_interval_s=0), progress, partials
+
+
+def test_image_job_streams_ranked_labels_and_isolates_bad_files(
+        vit_model: Path, images: dict[str, Path], pipedeck_home: Path) -> None:
+    store = JobStore(pipedeck_home / "jobs.sqlite3")
+    control, progress, partials = _control()
+    inputs = (str(images["red square.png"]), str(images["notes.png"]), str(images["grün.jpg"]),
+              str(images["bomb.png"]), str(images["empty.png"]), str(images["cut.png"]))
+    spec = JobSpec("image-classification", inputs, str(vit_model), {"top_k": 3})
+    outcome = run_job(spec, control, PipelineCache(), store)
+    assert outcome.state is JobState.DONE
+    assert (outcome.results, outcome.errors) == (2, 4)
+    by_index = {p.index: p for p in partials}
+    labels = by_index[0].payload["labels"]  # type: ignore[index]
+    assert len(labels) == 3
+    assert [row["score"] for row in labels] == sorted((r["score"] for r in labels), reverse=True)
+    assert by_index[1].error == "could not read 'notes.png': not an image"
+    assert "too large" in str(by_index[3].error)
+    assert by_index[4].error == "could not read 'empty.png': the file is empty"
+    assert "damaged" in str(by_index[5].error)
+    assert progress[-1].fraction == 1.0
+    saved = store.results(outcome.job_id)  # type: ignore[arg-type]
+    assert [r.item for r in saved if r.payload] == [0, 2]
+
+
+def test_zero_shot_scores_every_label_for_every_text(nli_model: Path) -> None:
+    control, _, partials = _control()
+    spec = JobSpec("zero-shot", ("my phone battery broke", "sports today"), str(nli_model),
+                   {"candidate_labels": "phone, sports, cooking", "multi_label": True,
+                    "batch_size": 2})
+    outcome = run_job(spec, control, PipelineCache())
+    assert outcome.state is JobState.DONE
+    assert [p.payload["text"] for p in partials] == ["my phone battery broke",  # type: ignore[index]
+                                                     "sports today"]
+    for partial in partials:
+        assert {r["label"] for r in partial.payload["labels"]} == {  # type: ignore[index]
+            "phone", "sports", "cooking"}
+
+
+def test_empty_labels_fail_with_a_plain_message(nli_model: Path) -> None:
+    control, _, _ = _control()
+    outcome = run_job(JobSpec("zero-shot", ("text",), str(nli_model), {"candidate_labels": ""}),
+                      control, PipelineCache())
+    assert outcome.state is JobState.FAILED
+    assert outcome.message == "Labels: enter at least one."
+    assert outcome.exit_code == 2
+
+
+def test_missing_model_fails_without_a_traceback(tmp_path: Path, images: dict[str, Path]) -> None:
+    control, _, _ = _control()
+    outcome = run_job(JobSpec("classify-image", (str(images["blue.webp"]),),
+                              str(tmp_path / "gone")), control, PipelineCache())
+    assert outcome.state is JobState.FAILED
+    assert "does not exist" in outcome.message and "Traceback" not in outcome.message
+    assert outcome.exit_code == 4
+
+
+def test_cancel_stops_between_items_and_keeps_finished_ones(
+        vit_model: Path, images: dict[str, Path], pipedeck_home: Path) -> None:
+    store = JobStore(pipedeck_home / "jobs.sqlite3")
+    received: list[Any] = []
+
+    def on_partial(result: ItemResult) -> None:
+        received.append(result)
+        if len(received) == 2:
+            control.cancel()
+
+    control = JobControl(on_partial=on_partial)
+    inputs = tuple(str(images["red square.png"]) for _ in range(20))
+    outcome = run_job(JobSpec("classify-image", inputs, str(vit_model)), control,
+                      PipelineCache(), store)
+    assert outcome.state is JobState.CANCELLED
+    assert 2 <= len(received) <= 3
+    assert len(store.results(outcome.job_id)) == len(received)  # type: ignore[arg-type]
+    assert store.job(outcome.job_id).state == "cancelled"  # type: ignore[arg-type]
+
+
+def test_cancel_from_another_thread_takes_effect_quickly(lm_model: Path) -> None:
+    import time
+
+    control, _, partials = _control()
+    spec = JobSpec("generate", ("hello world",), str(lm_model), {"max_new_tokens": 5000,
+                                                                 "temperature": 0})
+    timer = threading.Timer(1.5, control.cancel)
+    timer.start()
+    started = time.monotonic()
+    outcome = run_job(spec, control, PipelineCache())
+    assert outcome.state is JobState.CANCELLED
+    assert time.monotonic() - started < 1.5 + 1.0
+    assert any(p.payload and "delta" in p.payload for p in partials)
+
+
+def test_resumed_job_skips_inputs_already_done(
+        vit_model: Path, images: dict[str, Path], pipedeck_home: Path) -> None:
+    store = JobStore(pipedeck_home / "jobs.sqlite3")
+    inputs = tuple(str(images[name]) for name in ("red square.png", "grün.jpg", "blue.webp"))
+    job_id = store.create_job(task="image-classification", model=str(vit_model), device="cpu",
+                              dtype="auto", params={}, inputs=inputs)
+    store.add_result(job_id, 0, inputs[0], {"labels": [{"label": "kept", "score": 1.0}]})
+    control, _, partials = _control()
+    spec = JobSpec("image-classification", inputs, str(vit_model))
+    outcome = run_job(spec, control, PipelineCache(), store, resume_job=job_id)
+    assert outcome.state is JobState.DONE
+    assert [p.index for p in partials] == [1, 2]
+    assert [r.item for r in store.results(job_id)] == [0, 1, 2]
