@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     request_jobs = Signal()
     request_job = Signal(int)
     request_resume = Signal(object)
+    job_done = Signal(object)  # JobOutcome, after the window has shown it
 
     def __init__(self, settings: Settings | None = None, worker: EngineWorker | None = None,
                  tasks: tuple[TaskSpec, ...] | None = None) -> None:
@@ -371,6 +372,7 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.job_ended(outcome.message if outcome.state is not JobState.DONE else "")
         self.request_jobs.emit()
+        self.job_done.emit(outcome)
 
     def _job_loaded(self, record: Any, results: list[Any]) -> None:
         tab = self.tabs_by_id.get(record.task)

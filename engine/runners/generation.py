@@ -32,6 +32,23 @@ def _messages(source: str) -> list[dict[str, str]]:
     return [{"role": "user", "content": stripped}]
 
 
+def _context_length(config: Any) -> int | None:
+    for name in ("max_position_embeddings", "n_positions", "max_sequence_length"):
+        value = getattr(config, name, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return None
+
+
+def _prompt_tokens(tokenizer: Any, prompt: Any) -> int:
+    if isinstance(prompt, list):
+        ids = tokenizer.apply_chat_template(prompt, add_generation_prompt=True, tokenize=True)
+        if isinstance(ids, dict) or hasattr(ids, "keys"):
+            ids = ids["input_ids"]
+        return len(ids)
+    return len(tokenizer(prompt)["input_ids"])
+
+
 def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobControl,
                done: Sequence[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     if not source.strip():
@@ -56,6 +73,13 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
                                top_p=float(params.get("top_p") or 1.0))
     else:
         generate_kwargs["do_sample"] = False
+    context = _context_length(pipe.model.config)
+    if context:
+        used = _prompt_tokens(tokenizer, prompt)
+        if used >= context:
+            raise InputError("(prompt)", f"the prompt is longer than this model can read "
+                                         f"({used} of {context} tokens)")
+        generate_kwargs["max_new_tokens"] = min(generate_kwargs["max_new_tokens"], context - used)
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
                                     timeout=300)
     failure: list[BaseException] = []

@@ -1,0 +1,153 @@
+"""The window end to end: drop files, see results, cancel, and never freeze."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from gui.main_window import MainWindow
+from gui.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.start_engine()
+    qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
+    yield win
+    win.close()
+
+
+def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    widget.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    # offscreen Qt delivers drop events only inside a real drag; call the handler itself
+    widget.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+
+def run_and_wait(qtbot, win: MainWindow, tab) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(win.job_done, timeout=120_000):
+        tab.run_button.click()
+
+
+def test_window_shows_a_tab_per_task_and_the_engine_finds_the_cpu(window: MainWindow) -> None:
+    assert window.tabs.count() == 5
+    assert window.device_combo.itemData(0) == "cpu"
+    assert window.dtype_combo.count() >= 2
+
+
+def test_dropped_images_get_ranked_labels_and_bad_files_a_plain_message(
+        qtbot, window: MainWindow, vit_model: Path, images: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
+    tab = window.tabs_by_id["image-classification"]
+    window.tabs.setCurrentWidget(tab)
+    window.set_model(str(vit_model))
+    drop_files(tab, [images["red square.png"], images["notes.png"]])
+    assert tab.inputs.items() == [str(images["red square.png"]), str(images["notes.png"])]
+    run_and_wait(qtbot, window, tab)
+    model = tab.results.model
+    assert model.data(model.index(0, 1)) == "Done"
+    assert model.data(model.index(1, 2)) == "could not read 'notes.png': not an image"
+    tab.results.table.selectRow(0)
+    labels = tab.results.labels.labels_model.labels()
+    assert len(labels) == 5
+    assert [score for _, score in labels] == sorted((s for _, s in labels), reverse=True)
+    assert not tab.results.preview.pixmap().isNull()
+    assert "1 input(s) could not be read" in window.status_message.text()
+    assert tab.export_button.isEnabled()
+
+
+def test_zero_shot_tab_scores_typed_texts(qtbot, window: MainWindow, nli_model: Path) -> None:  # type: ignore[no-untyped-def]
+    tab = window.tabs_by_id["zero-shot-classification"]
+    window.tabs.setCurrentWidget(tab)
+    window.set_model(str(nli_model))
+    tab.inputs.text.setPlainText("my phone battery broke\nsports today")
+    tab.form.widget("candidate_labels").setText("phone, sports, cooking")  # type: ignore[attr-defined]
+    tab.form.widget("multi_label").setChecked(True)  # type: ignore[attr-defined]
+    run_and_wait(qtbot, window, tab)
+    assert tab.results.model.rowCount() == 2
+    tab.results.table.selectRow(1)
+    assert {label for label, _ in tab.results.labels.labels_model.labels()} == {
+        "phone", "sports", "cooking"}
+
+
+def test_empty_labels_are_refused_before_anything_runs(window: MainWindow) -> None:
+    tab = window.tabs_by_id["zero-shot-classification"]
+    tab.inputs.text.setPlainText("some text")
+    tab.run_button.click()
+    assert "Labels" in tab.message.text()
+    assert not window.cancel_button.isEnabled()
+
+
+def test_cancel_stops_a_running_batch_and_keeps_what_finished(
+        qtbot, window: MainWindow, vit_model: Path, images: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
+    tab = window.tabs_by_id["image-classification"]
+    window.tabs.setCurrentWidget(tab)
+    window.set_model(str(vit_model))
+    tab.inputs.add_paths([str(images["red square.png"])])
+    paths = [str(images["red square.png"])] * 400
+    tab.inputs.items = lambda: paths  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.job_done, timeout=120_000) as finished:
+        tab.run_button.click()
+        qtbot.waitUntil(lambda: len(tab.results.model.finished) >= 3, timeout=60_000)
+        window.cancel_button.click()
+    outcome = finished.args[0]
+    assert outcome.state.value == "cancelled"
+    done = len(tab.results.model.finished)
+    assert 3 <= done < 400
+    assert tab.run_button.isEnabled()
+
+
+def test_event_loop_never_stalls_while_a_job_runs(
+        qtbot, window: MainWindow, lm_model: Path) -> None:  # type: ignore[no-untyped-def]
+    tab = window.tabs_by_id["text-generation"]
+    window.tabs.setCurrentWidget(tab)
+    window.set_model(str(lm_model))
+    tab.inputs.text.setPlainText("hello world")
+    tab.form.widget("max_new_tokens").setValue(300)  # type: ignore[attr-defined]
+    gaps: list[float] = []
+    last = [time.monotonic()]
+
+    def beat() -> None:
+        now = time.monotonic()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(beat)
+    heartbeat.start()
+    run_and_wait(qtbot, window, tab)
+    heartbeat.stop()
+    assert len(gaps) > 20
+    assert max(gaps[2:]) < 0.100, f"longest stall {max(gaps[2:]) * 1000:.0f} ms"
+    assert tab.results.text.toPlainText() != ""
+
+
+def test_history_lists_finished_jobs_and_reopens_them(
+        qtbot, window: MainWindow, nli_model: Path) -> None:  # type: ignore[no-untyped-def]
+    tab = window.tabs_by_id["zero-shot-classification"]
+    window.set_model(str(nli_model))
+    tab.inputs.text.setPlainText("hello world")
+    tab.form.widget("candidate_labels").setText("a, b")  # type: ignore[attr-defined]
+    run_and_wait(qtbot, window, tab)
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=10_000)
+    tab.inputs.clear()
+    tab.results.start([])
+    with qtbot.waitSignal(window.worker.job_loaded, timeout=10_000):
+        window.history.open_requested.emit(window.history.model.jobs[0].id)
+    assert tab.results.model.rowCount() == 1
