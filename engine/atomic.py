@@ -7,12 +7,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-8",
-                 newline: str | None = None) -> Iterator[IO[str]] | Iterator[IO[bytes]]:
+                 newline: str | None = None) -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and rename it into place on success."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -32,7 +32,7 @@ def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-
 
 def atomic_write_text(path: str | Path, text: str) -> None:
     with atomic_write(path, "w", newline="") as handle:
-        handle.write(text)  # type: ignore[arg-type]
+        handle.write(text)
 
 
 def unique_path(path: str | Path) -> Path:

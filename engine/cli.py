@@ -16,8 +16,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
-from engine.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PipedeckError,
-                           UsageError)
+from engine.errors import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    PipedeckError,
+    UsageError,
+)
 from engine.params import Param
 from engine.tasks import TaskSpec, all_tasks, get_task
 
@@ -87,7 +93,7 @@ def _add_task_extras(task: TaskSpec, parser: argparse.ArgumentParser) -> None:
     if task.alias == "transcribe":
         parser.add_argument("--translate", action="store_true", help="translate to English")
         parser.add_argument("--format", action="append", default=None,
-                            choices=["txt", "timed.txt", "srt", "vtt", "json"],
+                            choices=["txt", "txt-timed", "srt", "vtt", "json"],
                             help="export format (repeat for several; default txt and srt)")
     if task.alias == "ask":
         parser.add_argument("--csv", type=Path, default=None, help="write answers to this CSV")

@@ -19,7 +19,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any, TextIO
 
-from engine.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PipedeckError
+from engine.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Cancelled, PipedeckError
 from engine.progress import JobControl, Progress
 
 SORTS = ("downloads", "likes", "trending", "updated")
@@ -146,6 +146,9 @@ def _download(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                                     allow_pickle=args.allow_pickle)
     except PickleOnlyModel as error:
         err.write(f"pipedeck: {error.message} Add --allow-pickle to download them.\n")
+        return error.exit_code
+    except Cancelled as error:
+        err.write("\npipedeck: download cancelled; finished files are kept.\n")
         return error.exit_code
     out.write(f"{folder}\n")
     return EXIT_OK

@@ -114,7 +114,7 @@ def answer_document(pipe: Any, document: Document, settings: DocQASettings,
             word_boxes = None if words is None else [(w.text, list(w.box)) for w in words]
             for number, question in enumerate(settings.questions):
                 control.check()
-                raw = _ask(pipe, page, question, word_boxes, settings.top_k)
+                raw = _ask(pipe, page, question, word_boxes, _spans_wanted(settings.top_k))
                 for candidate in _candidates(raw, index + 1, words):
                     key = (candidate.page, candidate.span or candidate.answer)
                     if key not in pool[question] or _rank(candidate) < _rank(pool[question][key]):
@@ -145,6 +145,12 @@ def _ask(pipe: Any, page: Page, question: str, word_boxes: list[tuple[str, list[
     if isinstance(raw, dict):
         return [raw]
     return [item for item in raw if isinstance(item, dict)]
+
+
+def _spans_wanted(top_k: int) -> int:
+    """Spans to ask the pipeline for: it returns the same words several times (once per
+    token pair), so extra spans are needed to fill ``top_k`` distinct answers."""
+    return 1 if top_k == 1 else 3 * top_k
 
 
 def _candidates(raw: list[dict[str, Any]], page: int,

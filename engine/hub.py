@@ -477,7 +477,7 @@ def _strip_front_matter(text: str) -> str:
 def fetch_card(repo_id: str, config: HubConfig, revision: str | None = None) -> str:
     """The model card's markdown without its YAML header; '' when the repo has none."""
     from huggingface_hub import get_session, hf_hub_url, hf_raise_for_status
-    from huggingface_hub.errors import EntryNotFoundError
+    from huggingface_hub.errors import EntryNotFoundError, GatedRepoError
     from huggingface_hub.utils import build_hf_headers  # type: ignore[attr-defined]
 
     configure_http()
@@ -486,7 +486,7 @@ def fetch_card(repo_id: str, config: HubConfig, revision: str | None = None) -> 
                                  timeout=config.timeout_s)
     try:
         hf_raise_for_status(response)
-    except EntryNotFoundError:
+    except (EntryNotFoundError, GatedRepoError):  # gated: files wait for the licence
         return ""
     return _strip_front_matter(response.text)
 

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from engine.errors import (EXIT_INTERRUPTED, EXIT_MODEL, Cancelled, InputError, OutOfMemory,
-                           PipedeckError)
+from engine.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_MODEL,
+    Cancelled,
+    InputError,
+    OutOfMemory,
+    PipedeckError,
+)
 from engine.models import ModelKey, PipelineCache
 from engine.params import resolve_params
 from engine.progress import JobControl

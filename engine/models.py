@@ -106,16 +106,18 @@ def load_pipeline(key: ModelKey) -> Any:
     from engine.devices import check_device, pipeline_device_kwargs
 
     check_device(key.device)
-    from transformers import pipeline
+    from transformers import pipeline as make_pipeline
     from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()
+    quiet: Any = hf_logging.disable_progress_bar  # no tqdm bars in a GUI or a pipe
+    quiet()
     model = str(Path(key.model).expanduser()) if looks_like_path(key.model) else key.model
     kwargs = pipeline_device_kwargs(key.device, key.dtype)
     model_kwargs: dict[str, Any] = {}
     if not key.allow_pickle:
         model_kwargs["use_safetensors"] = True
     try:
+        pipeline: Any = make_pipeline  # its overloads want a literal task name
         return pipeline(key.task, model=model, trust_remote_code=key.trust_remote_code,
                         model_kwargs=model_kwargs, **kwargs)
     except Exception as exc:  # every loading failure becomes one plain sentence

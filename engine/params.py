@@ -12,12 +12,13 @@ from typing import Any, Literal
 
 from engine.errors import UsageError
 
-ParamKind = Literal["int", "float", "bool", "choice", "text", "labels"]
+ParamKind = Literal["int", "float", "bool", "choice", "text", "labels", "lines"]
 
 
 @dataclass(frozen=True, slots=True)
 class Param:
-    """One parameter: ``labels`` is a comma-separated list the user types."""
+    """One parameter: ``labels`` is a comma-separated list the user types, ``lines`` a list
+    with one entry per line (questions may contain commas)."""
 
     name: str
     label: str
@@ -41,7 +42,7 @@ class Param:
         Raises :class:`UsageError` with a sentence naming the parameter when it does not fit.
         """
         empty = value is None or (isinstance(value, str) and not value.strip())
-        if empty and self.kind == "labels" and self.required:
+        if empty and self.kind in ("labels", "lines") and self.required:
             raise UsageError(f"{self.label}: enter at least one.")
         if empty and (self.kind != "text" or value is None or self.default):
             if self.required:
@@ -55,8 +56,9 @@ class Param:
             elif self.kind == "bool":
                 result = value if isinstance(value, bool) else str(value).lower() in {
                     "1", "true", "yes", "on"}
-            elif self.kind == "labels":
-                items = value if isinstance(value, list | tuple) else str(value).split(",")
+            elif self.kind in ("labels", "lines"):
+                separator = "," if self.kind == "labels" else "\n"
+                items = value if isinstance(value, list | tuple) else str(value).split(separator)
                 result = [str(item).strip() for item in items if str(item).strip()]
                 if self.required and not result:
                     raise UsageError(f"{self.label}: enter at least one.")

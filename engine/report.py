@@ -103,31 +103,49 @@ def labels_csv(gathered: Sequence[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+def answers_results(gathered: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Document QA results for the CSV/JSON writers, unreadable files included as rows."""
+    return [entry["result"] or {"source": entry["input"], "answers": [],
+                                "warnings": [entry["error"] or ""]} for entry in gathered]
+
+
+def export_transcripts(gathered: Sequence[dict[str, Any]], folder: Path | None,
+                       formats: Sequence[str], **meta: Any) -> list[Path]:
+    """One set of files per recording, beside it or in ``folder``; never overwriting."""
+    from engine.export.subtitles import default_path, write
+    from engine.transcript import segments_from_dicts
+
+    written: list[Path] = []
+    for entry in gathered:
+        result = entry["result"]
+        if result is None:
+            continue
+        segments = segments_from_dicts(result.get("segments", []))
+        for fmt in formats:
+            written.append(write(default_path(entry["input"], fmt, folder), fmt, segments,
+                                 language=result.get("language"), source=entry["input"],
+                                 **meta))
+    return written
+
+
 def write_outputs(task: TaskSpec, gathered: Sequence[dict[str, Any]], spec: Any,
                   args: argparse.Namespace) -> list[Path]:
     """Write the CLI's ``--output`` files; returns their paths."""
     folder: Path | None = args.output
     written: list[Path] = []
     if task.result_kind == "transcript" and folder is not None:
-        from engine.export.subtitles import export_transcript
-
-        formats = args.format or ["txt", "srt"]
-        for entry in gathered:
-            if entry["result"] is not None:
-                written.extend(export_transcript(
-                    entry["result"], source=entry["input"], folder=folder, formats=formats,
-                    model=spec.model, parameters=dict(spec.params)))
+        written.extend(export_transcripts(gathered, folder, args.format or ["txt", "srt"],
+                                          model=spec.model, parameters=dict(spec.params)))
         return written
     if task.result_kind == "answers":
-        from engine.export.tables import write_answers_csv
+        from engine.export.tables import write_docqa_csv, write_docqa_json
 
+        results = answers_results(gathered)
         target = getattr(args, "csv", None) or (folder / "answers.csv" if folder else None)
         if target is not None:
-            written.append(write_answers_csv(target, gathered))
+            written.append(write_docqa_csv(target, results, include_page=True))
         if folder is not None:
-            path = unique_path(folder / "answers.json")
-            atomic_write_text(path, json.dumps(list(gathered), ensure_ascii=False, indent=2))
-            written.append(path)
+            written.append(write_docqa_json(folder / "answers.json", results))
         return written
     if folder is None:
         return written

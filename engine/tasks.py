@@ -96,8 +96,9 @@ _REGISTRY: tuple[TaskSpec, ...] = (
         runner="engine.docqa:run_source",
         extensions=DOCUMENT_EXTENSIONS,
         params=(
-            Param("questions", "Questions", "labels", None, required=True,
-                  placeholder="What is the invoice number?"),
+            Param("questions", "Questions", "lines", None, required=True,
+                  placeholder="What is the invoice number?\nWhat is the total amount?",
+                  help="One question per line."),
             Param("ocr_lang", "OCR language", "choice", "eng", choices=(("eng", "English"),)),
             Param("top_k", "Alternatives", "int", 3, 1, 10, advanced=True),
         ),

@@ -6,8 +6,14 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.store import JobRecord
 from engine.tasks import get_task
@@ -26,13 +32,13 @@ class HistoryModel(QAbstractTableModel):
         self.jobs = list(jobs)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.jobs)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return [self.tr("When"), self.tr("Task"), self.tr("State")][section]
@@ -50,7 +56,9 @@ class HistoryModel(QAbstractTableModel):
         job = self.jobs[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return dt.datetime.fromtimestamp(job.created).strftime("%Y-%m-%d %H:%M")
+                when = dt.datetime.fromtimestamp(job.created)
+                today = dt.date.today()
+                return when.strftime("%H:%M" if when.date() == today else "%d %b %H:%M")
             if index.column() == 1:
                 try:
                     return tr_engine(get_task(job.task).name)
@@ -78,8 +86,11 @@ class HistoryPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(280)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.open_button = QPushButton(self.tr("Open"), self)
         self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex().row()))

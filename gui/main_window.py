@@ -12,9 +12,20 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from engine.errors import PipedeckError
 from engine.jobs import ItemResult, JobOutcome, JobSpec, JobState
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable |
                          QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
         self.history_dock = dock
 
     def _build_menu(self) -> None:
@@ -283,6 +295,11 @@ class MainWindow(QMainWindow):
         self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(wanted)))
         self.device_combo.blockSignals(False)
         self._device_changed(self.device_combo.currentIndex())
+        for name, choices in info.get("choices", {}).items():
+            for tab in self.tabs_by_id.values():
+                if any(p.name == name for p in tab.task.params) and choices:
+                    default = tab.task.param(name).default
+                    tab.form.set_choices(name, [(k, tr_engine(v)) for k, v in choices], default)
         supported = info.get("tasks")
         if supported is not None:
             for task_id, tab in self.tabs_by_id.items():
@@ -388,7 +405,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setEnabled(False)
 
     # -- closing ----------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self.worker.cancel()

@@ -85,6 +85,7 @@ class BackgroundCalls(QObject):
         relay.failed.connect(on_failed, queued)
         relay.settled.connect(self._settled, queued)
         self._live.add(relay)
+        relay.setObjectName(repr([getattr(c.cell_contents, '__code__', c.cell_contents) for c in (call.__closure__ or ())]))
         shared_pool().start(lambda: _run(call, relay))
 
     @Slot(object)

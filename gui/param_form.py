@@ -6,13 +6,27 @@ defaults work for people who never open it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.params import Param
+
+#: Widgets for particular parameters, by name (a question list with presets, say).
+CUSTOM_WIDGETS: dict[str, Callable[[Param, QWidget], QWidget]] = {}
 
 
 def tr_engine(text: str) -> str:
@@ -29,11 +43,16 @@ class ParamForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         basic = QFormLayout()
         layout.addLayout(basic)
-        self.advanced_box = QGroupBox(self.tr("Advanced"), self)
-        self.advanced_box.setCheckable(True)
-        self.advanced_box.setChecked(False)
-        advanced = QFormLayout(self.advanced_box)
-        self._advanced_inner = QWidget(self.advanced_box)
+        self.advanced_toggle = QToolButton(self)
+        self.advanced_toggle.setObjectName("advanced_toggle")
+        self.advanced_toggle.setText(self.tr("Advanced"))
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_panel = QWidget(self)
+        advanced = QFormLayout(self.advanced_panel)
+        advanced.setContentsMargins(16, 0, 0, 0)
         for param in params:
             widget = self._make(param)
             widget.setObjectName(f"param_{param.name}")
@@ -45,24 +64,26 @@ class ParamForm(QWidget):
                 target.addRow("", widget)
             else:
                 target.addRow(tr_engine(param.label) + ":", widget)
-        self.advanced_box.toggled.connect(self._show_advanced)
+        self.advanced_toggle.toggled.connect(self._show_advanced)
+        layout.addWidget(self.advanced_toggle)
+        layout.addWidget(self.advanced_panel)
         self._show_advanced(False)
-        if any(p.advanced for p in params):
-            layout.addWidget(self.advanced_box)
-        else:
-            self.advanced_box.hide()
+        if not any(p.advanced for p in params):
+            self.advanced_toggle.hide()
 
     def _show_advanced(self, shown: bool) -> None:
-        for param in self._params:
-            if param.advanced:
-                self._widgets[param.name].setVisible(shown)
-                label = self.advanced_box.layout()
-                if isinstance(label, QFormLayout):
-                    row_label = label.labelForField(self._widgets[param.name])
-                    if row_label is not None:
-                        row_label.setVisible(shown)
+        self.advanced_panel.setVisible(shown)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                          else Qt.ArrowType.RightArrow)
 
     def _make(self, param: Param) -> QWidget:
+        if param.name in CUSTOM_WIDGETS:
+            return CUSTOM_WIDGETS[param.name](param, self)
+        if param.kind == "lines":
+            lines = QPlainTextEdit(self)
+            lines.setPlaceholderText(tr_engine(param.placeholder))
+            lines.setMaximumHeight(110)
+            return lines
         if param.kind == "int":
             spin = QSpinBox(self)
             spin.setRange(int(param.minimum if param.minimum is not None else 0),
@@ -127,4 +148,8 @@ class ParamForm(QWidget):
                 values[param.name] = widget.currentData()
             elif isinstance(widget, QLineEdit):
                 values[param.name] = widget.text()
+            elif isinstance(widget, QPlainTextEdit):
+                values[param.name] = widget.toPlainText()
+            elif hasattr(widget, "value"):
+                values[param.name] = widget.value()
         return values

@@ -56,7 +56,8 @@ class EngineWorker(QObject):
             from engine.tasks import supported_by_transformers
 
             info: dict[str, Any] = {"devices": list_devices(), "tasks": supported_by_transformers(),
-                                    "store_moved_aside": self._store.moved_aside}
+                                    "store_moved_aside": self._store.moved_aside,
+                                    "choices": _dynamic_choices()}
         except Exception as exc:  # the window must come up even if torch is broken
             log.exception("warm-up failed")
             info = {"devices": [], "tasks": None, "error": str(exc)}
@@ -124,6 +125,24 @@ class EngineWorker(QObject):
             self._store = None
         if self._cache is not None:
             self._cache.clear()
+
+
+def _dynamic_choices() -> dict[str, list[tuple[str, str]]]:
+    """Choices only the installed software knows: Whisper's languages, OCR languages."""
+    choices: dict[str, list[tuple[str, str]]] = {}
+    try:
+        from engine.speech import whisper_languages
+
+        choices["language"] = [("auto", "Detect"), *whisper_languages()]
+    except Exception:  # an older transformers without the table: keep "Detect" only
+        log.exception("no Whisper language list")
+    try:
+        from engine.ocr import installed_languages
+
+        choices["ocr_lang"] = installed_languages()
+    except Exception:  # tesseract missing: the document tab says so when it runs
+        log.exception("no OCR language list")
+    return choices
 
 
 class WorkerThread(QThread):

@@ -63,10 +63,10 @@ def test_dropped_images_get_ranked_labels_and_bad_files_a_plain_message(
     assert model.data(model.index(0, 1)) == "Done"
     assert model.data(model.index(1, 2)) == "could not read 'notes.png': not an image"
     tab.results.table.selectRow(0)
-    labels = tab.results.labels.labels_model.labels()
+    labels = tab.results.detail.labels.labels_model.labels()
     assert len(labels) == 5
     assert [score for _, score in labels] == sorted((s for _, s in labels), reverse=True)
-    assert not tab.results.preview.pixmap().isNull()
+    assert not tab.results.detail.preview.pixmap().isNull()
     assert "1 input(s) could not be read" in window.status_message.text()
     assert tab.export_button.isEnabled()
 
@@ -81,7 +81,7 @@ def test_zero_shot_tab_scores_typed_texts(qtbot, window: MainWindow, nli_model: 
     run_and_wait(qtbot, window, tab)
     assert tab.results.model.rowCount() == 2
     tab.results.table.selectRow(1)
-    assert {label for label, _ in tab.results.labels.labels_model.labels()} == {
+    assert {label for label, _ in tab.results.detail.labels.labels_model.labels()} == {
         "phone", "sports", "cooking"}
 
 
@@ -135,7 +135,7 @@ def test_event_loop_never_stalls_while_a_job_runs(
     heartbeat.stop()
     assert len(gaps) > 20
     assert max(gaps[2:]) < 0.100, f"longest stall {max(gaps[2:]) * 1000:.0f} ms"
-    assert tab.results.text.toPlainText() != ""
+    assert tab.results.detail.text.toPlainText() != ""
 
 
 def test_history_lists_finished_jobs_and_reopens_them(

@@ -89,7 +89,8 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
             pipe(prompt, streamer=streamer, return_full_text=False, **generate_kwargs)
         except BaseException as exc:  # re-raised on the job's thread below
             failure.append(exc)
-            streamer.end()
+            end: Any = streamer.end
+            end()
 
     thread = threading.Thread(target=generate, name="pipedeck-generate", daemon=True)
     thread.start()

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt,
-                            Signal)
-from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import (QHeaderView, QLabel, QPlainTextEdit, QSplitter, QStackedWidget,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from engine.errors import display_name
 from engine.jobs import ItemResult
 from engine.report import merge_payloads
 from engine.tasks import TaskSpec
-from gui.views.labels import LabelsView
+from gui.views.detail import make_detail_view
 
 _Index = QModelIndex | QPersistentModelIndex
-MAX_PREVIEW_PIXELS = 60_000_000
 
 
 class ItemsModel(QAbstractTableModel):
@@ -58,13 +53,13 @@ class ItemsModel(QAbstractTableModel):
                 for i, source in enumerate(self.sources)
                 if i in self.payloads or i in self.errors]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.sources)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return [self.tr("Input"), self.tr("Status"), self.tr("Result")][section]
@@ -85,7 +80,7 @@ class ItemsModel(QAbstractTableModel):
         merged = self.merged(row)
         if not merged:
             return ""
-        if "labels" in merged and merged["labels"]:
+        if merged.get("labels"):
             best = merged["labels"][0]
             return f"{best['label']} ({best['score']:.0%})"
         if "segments" in merged:
@@ -137,31 +132,8 @@ class ResultsPanel(QWidget):
         header.resizeSection(0, 220)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.preview = QLabel(self)
-        self.preview.setObjectName("preview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(160)
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
-        self.heading.setObjectName("result_heading")
-        self.labels = LabelsView(self)
-        self.labels.setObjectName("labels_view")
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("result_text")
-        self.text.setReadOnly(True)
-        self.detail = QStackedWidget(self)
-        labels_page = QWidget(self)
-        labels_layout = QVBoxLayout(labels_page)
-        labels_layout.setContentsMargins(0, 0, 0, 0)
-        if task.input_kind == "image":
-            labels_layout.addWidget(self.preview, 1)
-        else:
-            self.preview.hide()
-        labels_layout.addWidget(self.heading)
-        labels_layout.addWidget(self.labels, 1)
-        self.detail.addWidget(labels_page)
-        self.detail.addWidget(self.text)
-        self.detail.setCurrentIndex(0 if task.result_kind == "labels" else 1)
+        self.detail = make_detail_view(task, self)
+        self.detail.setObjectName("detail_view")
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -175,24 +147,19 @@ class ResultsPanel(QWidget):
 
     def start(self, sources: list[str]) -> None:
         self.model.reset(sources)
-        self.text.clear()
-        self.labels.labels_model.set_labels([])
-        self.preview.clear()
-        self.heading.clear()
+        self.detail.clear_view()
+        self._current = -1
         if sources:
             self.table.selectRow(0)
             self._show(0)
 
     def add(self, result: ItemResult) -> None:
         self.model.add(result)
-        if self.task.result_kind == "text" and result.payload and "delta" in result.payload:
-            cursor = self.text.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End)
-            cursor.insertText(str(result.payload["delta"]))
+        if self._current < 0:
+            self.table.selectRow(result.index)
+        if result.index == self._current and self.detail.append(result):
             return
-        if result.index == self._current or self._current < 0:
-            if self._current < 0:
-                self.table.selectRow(result.index)
+        if result.index == self._current:
             self._show(result.index)
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -203,50 +170,11 @@ class ResultsPanel(QWidget):
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.model.sources):
             return
-        changed = row != self._current
+        new_source = row != self._current
         self._current = row
-        source = self.model.sources[row]
-        merged = self.model.merged(row)
-        error = self.model.errors.get(row)
-        if self.task.input_kind == "image" and changed:
-            self._load_preview(source)
-        if self.task.result_kind == "labels":
-            self.heading.setText(error or (source if self.task.input_kind == "text" else ""))
-            self.labels.labels_model.set_labels((merged or {}).get("labels", []))
-        elif self.task.result_kind != "text" or error:
-            self.text.setPlainText(error or self._format(merged))
-        elif merged is not None and self.text.toPlainText() != str(merged.get("text", "")):
-            self.text.setPlainText(str(merged.get("text", "")))
+        self.detail.show_result(self.model.sources[row], self.model.merged(row),
+                                self.model.errors.get(row), new_source=new_source)
 
-    def _format(self, merged: dict[str, Any] | None) -> str:
-        if merged is None:
-            return ""
-        if "segments" in merged:
-            return "\n".join(str(s.get("text", "")).strip() for s in merged["segments"])
-        if "answers" in merged:
-            lines = []
-            for answer in merged["answers"]:
-                lines.append(f"{answer.get('question')}\n    {answer.get('answer') or '—'}"
-                             f"   ({float(answer.get('score') or 0):.0%}, page "
-                             f"{int(answer.get('page') or 0) + 1})")
-            lines.extend(str(w) for w in merged.get("warnings", []))
-            return "\n".join(lines)
-        if "text" in merged:
-            return str(merged["text"])
-        return json.dumps(merged, ensure_ascii=False, indent=2)
-
-    def _load_preview(self, source: str) -> None:
-        """Scaled on read, and refused for giant images, so the GUI never stalls on one."""
-        reader = QImageReader(source)
-        size = reader.size()
-        if not Path(source).is_file() or not size.isValid() or \
-                size.width() * size.height() > MAX_PREVIEW_PIXELS:
-            self.preview.setText(self.tr("No preview"))
-            return
-        box = QSize(max(64, self.preview.width()), max(64, self.preview.height()))
-        reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
-        if image.isNull():
-            self.preview.setText(self.tr("No preview"))
-        else:
-            self.preview.setPixmap(QPixmap.fromImage(image))
+    @property
+    def current_row(self) -> int:
+        return self._current
