@@ -84,9 +84,28 @@ def render_text(task: TaskSpec, gathered: Sequence[dict[str, Any]]) -> str:
             lines.extend(f"  note: {warning}" for warning in result.get("warnings", []))
         elif task.result_kind == "text":
             lines.append(str(result.get("text", "")))
+        elif "labels" in result:
+            lines.append(title if len(title) <= 70 else title[:67] + "…")
+            lines.extend(f"  {row['score']:6.1%}  {row['label']}" for row in result["labels"])
+        elif "entities" in result:
+            lines.append(title if len(title) <= 70 else title[:67] + "…")
+            lines.extend(f"  {e.get('entity_group') or e.get('entity')}  {e.get('word')}  "
+                         f"({float(e.get('score') or 0):.0%})" for e in result["entities"])
         else:
-            lines.append(json.dumps(result, ensure_ascii=False))
+            lines.append(f"{title}: " + json.dumps(_compact(result), ensure_ascii=False))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _compact(value: Any) -> Any:
+    """A result without its bulky fields (images, vectors), for printing."""
+    if isinstance(value, dict):
+        return {k: ("…" if isinstance(v, str) and len(v) > 200 else _compact(v))
+                for k, v in value.items()}
+    if isinstance(value, list) and len(value) > 12:
+        return [*(_compact(v) for v in value[:12]), f"… {len(value) - 12} more"]
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    return value
 
 
 def labels_csv(gathered: Sequence[dict[str, Any]]) -> str:

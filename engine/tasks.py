@@ -16,7 +16,8 @@ from engine.errors import UsageError
 from engine.params import Param
 
 InputKind = Literal["audio", "image", "document", "text", "table"]
-ResultKind = Literal["labels", "transcript", "answers", "text", "entities", "json"]
+ResultKind = Literal["labels", "transcript", "answers", "text", "entities", "image", "audio",
+                     "vector", "json"]
 
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
 AUDIO_EXTENSIONS = (".wav", ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".wma",
@@ -160,6 +161,21 @@ _REGISTRY: tuple[TaskSpec, ...] = (
     ),
 )
 
+def _extra_tasks() -> tuple[TaskSpec, ...]:
+    """Entries kept in modules of their own (text tasks, media tasks), one list each."""
+    extra: list[TaskSpec] = []
+    for module_name in ("engine.tasks_text", "engine.tasks_media"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        extra.extend(module.TASKS)
+    return tuple(extra)
+
+
+_REGISTRY = _REGISTRY + _extra_tasks()
 _BY_ID = {task.id: task for task in _REGISTRY}
 _BY_ALIAS = {task.alias: task for task in _REGISTRY}
 
