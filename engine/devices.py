@@ -55,6 +55,8 @@ def list_devices() -> list[DeviceInfo]:
             dtypes = ["auto", "float32", "float16"]
             if torch.cuda.is_bf16_supported():
                 dtypes.append("bfloat16")
+            if quantization_available()[0]:
+                dtypes += ["int8", "int4"]
             devices.append(DeviceInfo(f"cuda:{index}", torch.cuda.get_device_name(index), "cuda",
                                       total, free, tuple(dtypes)))
         devices.append(DeviceInfo("auto", "Auto (spread over GPUs and CPU)", "auto",
@@ -73,14 +75,55 @@ def pipeline_device_kwargs(device: str, dtype: str) -> dict[str, Any]:
     kwargs: dict[str, Any] = {}
     if device == "auto":
         kwargs["device_map"] = "auto"
-    else:
+        kwargs["model_kwargs"] = auto_memory_budget()
+    elif dtype not in ("int8", "int4"):
         kwargs["device"] = device
-    if dtype == "auto":
+    if dtype in ("int8", "int4"):
+        from transformers import BitsAndBytesConfig
+
+        make_config: Any = BitsAndBytesConfig
+        kwargs["model_kwargs"] = {"quantization_config": make_config(
+            load_in_8bit=dtype == "int8", load_in_4bit=dtype == "int4")}
+        kwargs.setdefault("device_map", "auto" if device == "auto" else {"": device})
+    elif dtype == "auto":
         # float16 weights are slow or unsupported on CPU: "auto" there means float32.
         kwargs["dtype"] = torch.float32 if device == "cpu" else "auto"
     else:
         kwargs["dtype"] = getattr(torch, dtype)
     return kwargs
+
+
+def auto_memory_budget() -> dict[str, Any]:
+    """accelerate's memory budget from what is free now, with an offload folder in the cache."""
+    import torch
+
+    from engine.memory import free_memory
+    from engine.paths import data_dir
+
+    budget: dict[Any, str] = {}
+    if torch.cuda.is_available():
+        for index in range(torch.cuda.device_count()):
+            free, _ = torch.cuda.mem_get_info(index)
+            budget[index] = f"{int(free * 0.9) // 2**20}MiB"
+    ram = free_memory("cpu")
+    if ram:
+        budget["cpu"] = f"{int(ram * 0.8) // 2**20}MiB"
+    offload = data_dir() / "offload"
+    offload.mkdir(parents=True, exist_ok=True)
+    return {"max_memory": budget, "offload_folder": str(offload)}
+
+
+def quantization_available() -> tuple[bool, str]:
+    """Whether 8-bit/4-bit loading can be offered here, and why not when it cannot."""
+    import importlib.util
+
+    if importlib.util.find_spec("bitsandbytes") is None:
+        return False, "needs the bitsandbytes package"
+    import torch
+
+    if not torch.cuda.is_available():
+        return False, "needs a CUDA GPU"
+    return True, ""
 
 
 def check_device(device: str) -> None:

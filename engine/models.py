@@ -100,6 +100,17 @@ def translate_load_error(exc: BaseException, key: ModelKey) -> PipedeckError:
     return ModelUnavailable(f"The model {name} could not be loaded ({type(exc).__name__}).")
 
 
+def cached_folder(repo_id: str) -> Path | None:
+    """The snapshot folder of a Hub model already in the local cache, without network."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        config = try_to_load_from_cache(repo_id, "config.json")
+    except Exception:  # a malformed id or an unreadable cache: no estimate, not an error
+        return None
+    return Path(config).parent if isinstance(config, str) else None
+
+
 def load_pipeline(key: ModelKey) -> Any:
     """Build a real ``transformers.pipeline`` for ``key`` (slow: worker thread only)."""
     check_model_source(key.model)
@@ -112,10 +123,16 @@ def load_pipeline(key: ModelKey) -> Any:
     quiet: Any = hf_logging.disable_progress_bar  # no tqdm bars in a GUI or a pipe
     quiet()
     model = str(Path(key.model).expanduser()) if looks_like_path(key.model) else key.model
+    folder = Path(model) if looks_like_path(key.model) else cached_folder(model)
+    if folder is not None:
+        from engine.memory import check_fits
+
+        check_fits(folder, key.model, key.device, key.dtype)
     kwargs = pipeline_device_kwargs(key.device, key.dtype)
     model_kwargs: dict[str, Any] = {}
     if not key.allow_pickle:
         model_kwargs["use_safetensors"] = True
+    model_kwargs.update(kwargs.pop("model_kwargs", {}))
     try:
         pipeline: Any = make_pipeline  # its overloads want a literal task name
         return pipeline(key.task, model=model, trust_remote_code=key.trust_remote_code,
@@ -145,6 +162,8 @@ class PipelineCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
+        for other in [k for k in self._items if (k.task, k.model) == (key.task, key.model)]:
+            self._evict(other)  # a new device or precision replaces the old copy
         while len(self._items) >= self.capacity:
             self._evict_oldest()
         pipe = load_pipeline(key)
@@ -152,6 +171,13 @@ class PipelineCache:
             self._items[key] = pipe
             self.loads += 1
         return pipe
+
+    def _evict(self, key: ModelKey) -> None:
+        with self._lock:
+            pipe = self._items.pop(key, None)
+        log.info("replacing %s", key)
+        del pipe
+        release_memory()
 
     def _evict_oldest(self) -> None:
         with self._lock:

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.device_combo.currentIndexChanged.connect(self._device_changed)
         self.dtype_combo = QComboBox(bar)
         self.dtype_combo.setObjectName("dtype_combo")
+        self.dtype_combo.currentIndexChanged.connect(self._dtype_changed)
         self._set_dtypes(("auto", "float32"))
         self.model_combo = QComboBox(bar)
         self.model_combo.setObjectName("model_combo")
@@ -153,13 +154,28 @@ class MainWindow(QMainWindow):
 
     def _set_dtypes(self, dtypes: tuple[str, ...]) -> None:
         names = {"auto": self.tr("Automatic"), "float32": self.tr("Full (float32)"),
-                 "float16": self.tr("Half (float16)"), "bfloat16": self.tr("Half (bfloat16)")}
+                 "float16": self.tr("Half (float16)"), "bfloat16": self.tr("Half (bfloat16)"),
+                 "int8": self.tr("8-bit"), "int4": self.tr("4-bit")}
         current = self.dtype_combo.currentData() or self.settings.dtype
         self.dtype_combo.blockSignals(True)
         self.dtype_combo.clear()
         for dtype in dtypes:
             self.dtype_combo.addItem(names.get(dtype, dtype), dtype)
-        self.dtype_combo.setCurrentIndex(max(0, self.dtype_combo.findData(current)))
+        if "int8" not in dtypes:
+            from PySide6.QtGui import QStandardItemModel
+
+            for dtype in ("int8", "int4"):
+                self.dtype_combo.addItem(names[dtype], dtype)
+                model = self.dtype_combo.model()
+                if isinstance(model, QStandardItemModel):
+                    item = model.item(self.dtype_combo.count() - 1)
+                    item.setEnabled(False)
+                    item.setToolTip(self.tr(
+                        "8-bit and 4-bit need the bitsandbytes package and a CUDA GPU"))
+        index = self.dtype_combo.findData(current)
+        if index < 0 or current in ("int8", "int4") and "int8" not in dtypes:
+            index = 0
+        self.dtype_combo.setCurrentIndex(index)
         self.dtype_combo.blockSignals(False)
 
     def _build_status_bar(self) -> None:
@@ -251,6 +267,11 @@ class MainWindow(QMainWindow):
             info = self.device_combo.itemData(index, Qt.ItemDataRole.UserRole + 1)
             if info is not None:
                 self._set_dtypes(tuple(info.dtypes))
+
+    def _dtype_changed(self, index: int) -> None:
+        dtype = self.dtype_combo.itemData(index)
+        if dtype:
+            self.settings.dtype = str(dtype)
 
     def choose_model(self) -> None:
         """The Hub-backed picker where available; a model folder otherwise."""

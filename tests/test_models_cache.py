@@ -68,3 +68,31 @@ def test_pickle_only_weights_need_consent(vit_model: Path, tmp_path: Path) -> No
     with pytest.raises(ModelUnavailable, match="pickle"):
         load_pipeline(ModelKey("image-classification", str(folder)))
     assert load_pipeline(ModelKey("image-classification", str(folder), allow_pickle=True))
+
+
+def test_changing_precision_replaces_the_loaded_copy(vit_model: Path) -> None:
+    cache = PipelineCache(capacity=2)
+    cache.get(ModelKey("image-classification", str(vit_model), dtype="float32"))
+    cache.get(ModelKey("image-classification", str(vit_model), dtype="bfloat16"))
+    assert len(cache) == 1
+    assert ModelKey("image-classification", str(vit_model), dtype="bfloat16") in cache
+
+
+def test_a_model_too_big_for_free_memory_is_refused_before_loading(
+        vit_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from engine import memory
+    from engine.errors import OutOfMemory
+
+    monkeypatch.setattr(memory, "free_memory", lambda device: 1000)
+    with pytest.raises(OutOfMemory, match="needs about .* but only 1 KB is free"):
+        load_pipeline(ModelKey("image-classification", str(vit_model)))
+
+
+def test_memory_estimate_reads_the_safetensors_header(vit_model: Path) -> None:
+    from engine.memory import estimate, safetensors_parameters
+
+    parameters, size = safetensors_parameters(vit_model)
+    assert parameters > 10_000 and size == parameters * 4
+    result = estimate(vit_model, "cpu", "float16")
+    assert result is not None and result.needed_bytes == int(parameters * 2 * 1.2)
+    assert result.verdict == "fits"
