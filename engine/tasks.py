@@ -56,9 +56,9 @@ class TaskSpec:
         raise KeyError(name)
 
 
-BATCH_SIZE = Param("batch_size", "Batch size", "int", 1, 1, 256, advanced=True,
-                   help="How many inputs the model handles at once. 1 is fastest on a CPU; "
-                        "larger helps on a GPU.")
+BATCH_SIZE = Param("batch_size", "Batch size", "int", None, 1, 256, advanced=True,
+                   help="How many inputs the model handles at once. Automatic uses 1 on a "
+                        "CPU, where batching does not help, and 8 on a GPU.")
 TOP_K = Param("top_k", "Labels to show", "int", 5, 1, 100,
               help="How many of the most likely labels to list.")
 

@@ -1,0 +1,289 @@
+"""Pipedeck's speed and memory against plain ``transformers.pipeline``, in one run.
+
+Prints a table of ratios (goal in brackets) and writes ``benchmarks/RESULTS.md`` with the
+machine's description. Uses real models from ``.models/`` when they are there and tiny
+random models otherwise (their ratios measure Pipedeck's overhead, not model speed).
+
+    .venv/bin/python benchmarks/run.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PIPEDECK_HOME", tempfile.mkdtemp(prefix="pipedeck-bench-"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REAL = Path(os.environ.get("PIPEDECK_REAL_MODELS", ROOT / ".models"))
+
+Row = tuple[str, float, str, str]
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def best_of(repeats: int, work: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
+               cache: Any) -> Any:
+    from engine.jobs import JobSpec, JobState, run_job
+    from engine.progress import JobControl
+
+    outcome = run_job(JobSpec(task, tuple(inputs), model, params), JobControl(), cache)
+    assert outcome.state is JobState.DONE, outcome.message
+    return outcome
+
+
+def ratio_rows(repeats: int) -> list[Row]:
+    from PIL import Image
+
+    from engine.models import ModelKey, PipelineCache
+    from tests.tiny.text import tiny_lm, tiny_nli
+    from tests.tiny.vision import tiny_vit
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-inputs-"))
+    images = []
+    for i in range(16):
+        path = folder / f"img{i}.png"
+        Image.new("RGB", (224, 224), (i * 15, 100, 200)).save(path)
+        images.append(str(path))
+    texts = [f"my phone battery broke after {i} days" for i in range(16)]
+    rows: list[Row] = []
+    cache = PipelineCache()
+
+    vit = str(tiny_vit())
+    pipe = cache.get(ModelKey("image-classification", vit))
+    plain = best_of(repeats, lambda: [pipe(Image.open(p).convert("RGB"), top_k=5) for p in images])
+    ours = best_of(repeats, lambda: engine_run("image-classification", images, vit,
+                                               {"top_k": 5}, cache))
+    rows.append(("image classification, engine ÷ plain", ours / plain, "≤ 1.03", "tiny ViT"))
+
+    nli = str(tiny_nli())
+    labels = ["phone", "sports", "cooking"]
+    pipe = cache.get(ModelKey("zero-shot-classification", nli))
+    plain = best_of(repeats, lambda: [pipe(t, candidate_labels=labels) for t in texts])
+    ours = best_of(repeats, lambda: engine_run("zero-shot", texts, nli,
+                                               {"candidate_labels": labels}, cache))
+    rows.append(("zero-shot, engine ÷ plain", ours / plain, "≤ 1.03", "tiny BERT-NLI"))
+
+    real_lm = REAL / "smollm2-135m-instruct"
+    lm = str(real_lm if real_lm.is_dir() else tiny_lm())
+    pipe = cache.get(ModelKey("text-generation", lm))
+    prompt = "Write one sentence about spreadsheets."
+    gen = {"max_new_tokens": 40, "do_sample": False}
+    messages = [{"role": "user", "content": prompt}]
+    plain = best_of(repeats, lambda: pipe(messages if pipe.tokenizer.chat_template else prompt,
+                                          **gen))
+    ours = best_of(repeats, lambda: engine_run("generate", [prompt], lm,
+                                               {"max_new_tokens": 40, "temperature": 0,
+                                                "repetition_penalty": 1.0}, cache))
+    rows.append(("text generation (streamed), engine ÷ plain", ours / plain, "≤ 1.03",
+                 Path(lm).name))
+
+    speech = _speech_row(repeats, cache)
+    if speech:
+        rows.append(speech)
+
+    first = best_of(1, lambda: PipelineCache().get(ModelKey("image-classification", vit,
+                                                            dtype="float32")))
+    warm_cache = PipelineCache()
+    warm_cache.get(ModelKey("image-classification", vit))
+    again = best_of(repeats, lambda: warm_cache.get(ModelKey("image-classification", vit)))
+    rows.append(("load of a cached model ÷ first load", again / first, "≤ 0.05", "tiny ViT"))
+    return rows
+
+
+def _speech_row(repeats: int, cache: Any) -> Row | None:
+    try:
+        import soundfile
+
+        from engine.models import ModelKey
+    except ImportError:
+        return None
+    model_dir = REAL / "whisper-tiny.en"
+    if not model_dir.is_dir():
+        return None
+    wav = Path(tempfile.mkdtemp()) / "speech.wav"
+    text = ("Pipedeck turns recordings into text. It runs on your own computer. "
+            "Nothing leaves the machine. ") * 3
+    subprocess.run(["espeak-ng", "-w", str(wav), text], check=True, capture_output=True)
+    audio, rate = soundfile.read(wav, dtype="float32")
+    import numpy as np
+
+    if rate != 16000:
+        from math import gcd
+
+        from scipy.signal import resample_poly  # type: ignore[import-untyped]
+
+        g = gcd(rate, 16000)
+        audio = resample_poly(audio, 16000 // g, rate // g).astype(np.float32)
+    pipe = cache.get(ModelKey("automatic-speech-recognition", str(model_dir)))
+    plain = best_of(repeats, lambda: pipe({"raw": audio, "sampling_rate": 16000},
+                                          return_timestamps=True))
+    ours = best_of(repeats, lambda: engine_run("transcribe", [str(wav)], str(model_dir), {},
+                                               cache))
+    return ("speech recognition, engine ÷ plain", ours / plain, "≤ 1.03", "whisper-tiny.en")
+
+
+def memory_rows() -> list[Row]:
+    from engine.models import ModelKey, PipelineCache
+    from tests.tiny.text import tiny_nli
+    from tests.tiny.vision import tiny_vit
+
+    rows: list[Row] = []
+    nli = str(tiny_nli())
+    cache = PipelineCache(capacity=1)
+    engine_run("zero-shot", ["warm up"], nli, {"candidate_labels": ["a", "b"]}, cache)
+    gc.collect()
+    after_first = rss_bytes()
+    for i in range(100):
+        engine_run("zero-shot", [f"text number {i}"], nli, {"candidate_labels": ["a", "b"]},
+                   cache)
+    gc.collect()
+    rows.append(("memory after 100 jobs ÷ after the first", rss_bytes() / after_first,
+                 "≤ 1.05", "tiny BERT-NLI"))
+
+    real = REAL / "whisper-base"
+    big = str(real) if real.is_dir() else str(tiny_vit())
+    task = "automatic-speech-recognition" if real.is_dir() else "image-classification"
+    gc.collect()
+    before = rss_bytes()
+    cache.get(ModelKey(task, big))
+    loaded = rss_bytes()
+    cache.get(ModelKey("zero-shot-classification", nli))  # switching away evicts it
+    gc.collect()
+    rows.append(("memory after switching away ÷ before loading", rss_bytes() / before,
+                 "≤ 1.1", f"{Path(big).name} ({(loaded - before) / 2**20:.0f} MB loaded)"))
+    return rows
+
+
+STARTUP = {
+    "bare": """
+        import time, sys
+        from PySide6.QtWidgets import QApplication, QMainWindow
+        from PySide6.QtCore import QTimer
+        app = QApplication([])
+        w = QMainWindow(); w.resize(1180, 760); w.show()
+        QTimer.singleShot(0, lambda: (print(time.perf_counter()), app.quit()))
+        app.exec()
+    """,
+    "pipedeck": """
+        import time, sys
+        from PySide6.QtWidgets import QApplication
+        from PySide6.QtCore import QTimer
+        app = QApplication([])
+        from gui.main_window import MainWindow
+        w = MainWindow(); w.show()
+        QTimer.singleShot(0, lambda: (print(time.perf_counter()), app.quit()))
+        app.exec()
+        w.close()
+    """,
+}
+
+
+def startup_row(repeats: int) -> Row:
+    def shown(kind: str) -> float:
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", textwrap.dedent(STARTUP[kind])], cwd=ROOT,
+                           check=True, capture_output=True, text=True)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    return ("time to window shown ÷ bare PySide6 window", shown("pipedeck") / shown("bare"),
+            "≤ 1.5", "process start to first paint")
+
+
+def stall_row() -> Row:
+    code = textwrap.dedent("""
+        import sys, time
+        sys.path.insert(0, %r)
+        from PySide6.QtWidgets import QApplication
+        from PySide6.QtCore import QTimer
+        app = QApplication([])
+        from gui.main_window import MainWindow
+        from tests.tiny.text import tiny_lm
+        w = MainWindow(); w.show(); w.start_engine()
+        tab = w.tabs_by_id["text-generation"]; w.tabs.setCurrentWidget(tab)
+        w.set_model(str(tiny_lm()))
+        tab.inputs.text.setPlainText("hello world")
+        tab.form.widget("max_new_tokens").setValue(600)
+        gaps = []; last = [0.0]; running = [False]
+        def beat():
+            now = time.perf_counter()
+            if running[0] and last[0]:
+                gaps.append(now - last[0])
+            last[0] = now
+        timer = QTimer(); timer.setInterval(5); timer.timeout.connect(beat); timer.start()
+        def go():
+            if not w.engine_ready:
+                QTimer.singleShot(100, go); return
+            running[0] = True; tab.run_button.click()
+        w.job_done.connect(lambda o: (print(max(gaps[3:]) if len(gaps) > 3 else -1), app.quit()))
+        QTimer.singleShot(0, go)
+        app.exec(); w.close()
+    """) % str(ROOT)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    return ("longest GUI stall during a long job (ms)", float(out) * 1000, "≤ 50",
+            "5 ms heartbeat, tiny LM streaming")
+
+
+def machine() -> str:
+    import torch
+    import transformers
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, torch {torch.__version__}, "
+            f"transformers {transformers.__version__}, {torch.get_num_threads()} torch threads")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one repeat instead of three")
+    args = parser.parse_args()
+    repeats = 1 if args.quick else 3
+    rows = [*ratio_rows(repeats), *memory_rows(), startup_row(repeats), stall_row()]
+    lines = ["| measure | result | goal | on |", "|---|---|---|---|"]
+    for name, value, goal, note in rows:
+        lines.append(f"| {name} | {value:.3f} | {goal} | {note} |")
+    table = "\n".join(lines)
+    print(table)
+    text = (f"# Benchmark results\n\nMachine: {machine()}\n\n"
+            f"Run: `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}\n\n{table}\n")
+    (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
