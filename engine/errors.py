@@ -51,6 +51,21 @@ class ModelUnavailable(PipedeckError):
     exit_code = EXIT_MODEL
 
 
+class ConsentRequired(ModelUnavailable):
+    """Loading needs the user's explicit, per-model consent (pickle weights, remote code).
+
+    ``consent`` names what to ask for; ``revision`` is the commit the consent applies to,
+    so a later change to the model's code asks again.
+    """
+
+    def __init__(self, message: str, *, consent: str, model: str,
+                 revision: str | None = None) -> None:
+        super().__init__(message)
+        self.consent = consent
+        self.model = model
+        self.revision = revision
+
+
 class OutOfMemory(PipedeckError):
     """Loading or running a model ran out of memory; the app stays usable."""
 

@@ -19,6 +19,7 @@ from engine.errors import (
     EXIT_INTERRUPTED,
     EXIT_MODEL,
     Cancelled,
+    ConsentRequired,
     InputError,
     OutOfMemory,
     PipedeckError,
@@ -52,11 +53,12 @@ class JobSpec:
     dtype: str = "auto"
     trust_remote_code: bool = False
     allow_pickle: bool = False
+    revision: str | None = None
 
     @property
     def key(self) -> ModelKey:
         return ModelKey(get_task(self.task).id, self.model, self.device, self.dtype,
-                        self.trust_remote_code, self.allow_pickle)
+                        self.trust_remote_code, self.allow_pickle, self.revision)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,9 @@ class JobOutcome:
     results: int = 0
     errors: int = 0
     exit_code: int = 0
+    consent: str | None = None
+    """"pickle" or "remote_code" when the model needs the user's permission to load."""
+    revision: str | None = None
 
 
 def default_batch_size(device: str) -> int:
@@ -163,6 +168,10 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
     except Cancelled:
         return _finish(store, job_id, JobState.CANCELLED, "Cancelled; finished work is kept.",
                        counts, EXIT_INTERRUPTED)
+    except ConsentRequired as exc:
+        outcome = _finish(store, job_id, JobState.FAILED, str(exc), counts, exc.exit_code)
+        return JobOutcome(outcome.job_id, outcome.state, outcome.message, outcome.results,
+                          outcome.errors, outcome.exit_code, exc.consent, exc.revision)
     except PipedeckError as exc:
         return _finish(store, job_id, JobState.FAILED, str(exc), counts, exc.exit_code)
     except MemoryError:

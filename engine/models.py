@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engine.errors import ModelUnavailable, OutOfMemory, PipedeckError
+from engine.errors import ConsentRequired, ModelUnavailable, OutOfMemory, PipedeckError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,8 @@ class ModelKey:
     dtype: str = "auto"
     trust_remote_code: bool = False
     allow_pickle: bool = False
+    revision: str | None = None
+    """The commit the user consented to run code from; loading pins it."""
 
 
 def looks_like_path(model: str) -> bool:
@@ -76,9 +78,10 @@ def translate_load_error(exc: BaseException, key: ModelKey) -> PipedeckError:
             "access token in the model picker.")
     if "safetensors" in lowered and ("does not appear to have" in lowered or
                                      "no file named" in lowered):
-        return ModelUnavailable(
+        return ConsentRequired(
             f"{name} only has pickle (.bin) weights, which can run code when loaded. Allow them "
-            "for this model only if you trust its author.")
+            "for this model only if you trust its author.", consent="pickle", model=name,
+            revision=model_revision(name))
     if type(exc).__name__ in {"RepositoryNotFoundError", "RevisionNotFoundError"} or \
             "is not a local folder and is not a valid model identifier" in lowered or \
             "repository not found" in lowered:
@@ -86,18 +89,29 @@ def translate_load_error(exc: BaseException, key: ModelKey) -> PipedeckError:
     if offline_mode() or type(exc).__name__ in {"LocalEntryNotFoundError", "OfflineModeIsEnabled"} \
             or "offline" in lowered or "connect" in lowered or "couldn't" in lowered:
         return ModelUnavailable(f"The model {name} is not downloaded and you are offline.")
+    if "trust_remote_code" in lowered or "custom code" in lowered:
+        revision = model_revision(name)
+        return ConsentRequired(
+            f"{name} needs to run its own code to load"
+            + (f" (commit {revision[:12]})" if revision else "")
+            + ". Allow it for this model only if you trust its author.",
+            consent="remote_code", model=name, revision=revision)
     if "unrecognized configuration class" in lowered or "does not support" in lowered or \
             "is not supported" in lowered or "unrecognized model" in lowered or \
             "should have a `model_type`" in lowered:
         return ModelUnavailable(f"The model {name} cannot do this task ({key.task}).")
-    if "trust_remote_code" in lowered:
-        return ModelUnavailable(
-            f"{name} needs to run its own code to load. Allow it for this model only if you "
-            "trust its author.")
     if isinstance(exc, OSError | ValueError | KeyError | RuntimeError | EnvironmentError):
         return ModelUnavailable(f"The model {name} could not be loaded: it looks damaged or "
                                 "incomplete. Download it again or choose another model.")
     return ModelUnavailable(f"The model {name} could not be loaded ({type(exc).__name__}).")
+
+
+def model_revision(model: str) -> str | None:
+    """The commit of a cached Hub model (its snapshot folder's name), for consent records."""
+    if looks_like_path(model):
+        return None
+    folder = cached_folder(model)
+    return folder.name if folder is not None else None
 
 
 def cached_folder(repo_id: str) -> Path | None:
@@ -128,7 +142,13 @@ def load_pipeline(key: ModelKey) -> Any:
         from engine.memory import check_fits
 
         check_fits(folder, key.model, key.device, key.dtype)
+    if key.trust_remote_code and not looks_like_path(key.model) and not key.revision:
+        raise ConsentRequired(
+            f"{key.model} needs to run its own code; allow it for one exact commit.",
+            consent="remote_code", model=key.model, revision=model_revision(key.model))
     kwargs = pipeline_device_kwargs(key.device, key.dtype)
+    if key.revision:
+        kwargs["revision"] = key.revision
     model_kwargs: dict[str, Any] = {}
     if not key.allow_pickle:
         model_kwargs["use_safetensors"] = True

@@ -175,13 +175,18 @@ def main(argv: Sequence[str] = (), *, out: TextIO | None = None) -> int:
     try:
         _quiet()
         print(f"Pipedeck self-test ({_versions()})", file=stream, flush=True)
-        from engine.tasks import available_tasks
+        from engine.tasks import all_tasks, available_tasks
 
         supported = {task.id for task in available_tasks()}
-        for case in CASES:
-            if wanted is not None and case.task not in wanted:
+        cases = {case.task: case for case in CASES}
+        for task in all_tasks():
+            if wanted is not None and task.id not in wanted:
                 continue
-            name = f"{get_task(case.task).name} ({case.task})"
+            name = f"{task.name} ({task.id})"
+            case = cases.get(task.id)
+            if case is None:
+                print(f"SKIP  {name}: no tiny model for this task yet", file=stream, flush=True)
+                continue
             why_not = case.needs() if case.needs else ""
             if not why_not and case.task not in supported:
                 why_not = "this transformers version has no such pipeline"

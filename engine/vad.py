@@ -132,6 +132,11 @@ class SpeechSplitter:
         return self._buffer.end / self.sr
 
     @property
+    def buffered_s(self) -> float:
+        """Seconds of audio held in memory now; bounded by the longest piece plus a block."""
+        return (self._buffer.end - self._buffer.start) / self.sr
+
+    @property
     def pending_start_s(self) -> float | None:
         """Start of the piece being gathered, or None while in silence."""
         return None if self._open is None else self._open * self.frame_n / self.sr

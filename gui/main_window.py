@@ -8,6 +8,7 @@ flag), so Cancel works while a job is running.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._running: TaskTab | None = None
         self._started_at = 0.0
         self.engine_ready = False
+        self._last_spec: JobSpec | None = None
 
         self._build_top_bar()
         self.tabs = QTabWidget(self)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
                     item.setToolTip(self.tr(
                         "8-bit and 4-bit need the bitsandbytes package and a CUDA GPU"))
         index = self.dtype_combo.findData(current)
-        if index < 0 or current in ("int8", "int4") and "int8" not in dtypes:
+        if index < 0 or (current in ("int8", "int4") and "int8" not in dtypes):
             index = 0
         self.dtype_combo.setCurrentIndex(index)
         self.dtype_combo.blockSignals(False)
@@ -343,6 +345,11 @@ class MainWindow(QMainWindow):
         except PipedeckError as exc:
             tab.show_error(str(exc))
             return
+        pickle = self.settings.consent("pickle", model)
+        remote = self.settings.consent("remote_code", model)
+        spec = replace(spec, allow_pickle=pickle is not None,
+                       trust_remote_code=remote is not None, revision=remote or None)
+        self._last_spec = spec
         self._start(tab)
         self.request_run.emit(spec)
 
@@ -411,6 +418,37 @@ class MainWindow(QMainWindow):
             tab.job_ended(outcome.message if outcome.state is not JobState.DONE else "")
         self.request_jobs.emit()
         self.job_done.emit(outcome)
+        if outcome.consent and tab is not None and self._last_spec is not None:
+            self._ask_consent(tab, self._last_spec, outcome)
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """A yes/no question with a named action button (Cancel is the default)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Cancel, self)
+        allow = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is allow
+
+    def _ask_consent(self, tab: TaskTab, spec: JobSpec, outcome: JobOutcome) -> None:
+        """Pickle weights and model code run only with the user's explicit yes, per model."""
+        if outcome.consent == "pickle":
+            title = self.tr("Allow pickle weights?")
+            risk = self.tr("This model's weights are stored as a Python pickle (.bin file). "
+                           "Opening a pickle can run any code its author put in it.")
+        else:
+            title = self.tr("Allow the model's own code?")
+            risk = self.tr("This model needs to run Python code from its repository on your "
+                           "computer. That code can do anything your account can do.")
+        where = spec.model + (f"\n{self.tr('Commit')}: {outcome.revision}"
+                              if outcome.revision else "")
+        text = (risk + "\n\n" + where + "\n\n" +
+                self.tr("Allow it for this model only if you trust its author."))
+        if not self.confirm(title, text, self.tr("Allow for this model")):
+            return
+        assert outcome.consent is not None
+        self.settings.set_consent(outcome.consent, spec.model, outcome.revision)
+        tab.request_run()
 
     def _job_loaded(self, record: Any, results: list[Any]) -> None:
         tab = self.tabs_by_id.get(record.task)

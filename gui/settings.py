@@ -72,5 +72,13 @@ class Settings:
     def language(self, value: str) -> None:
         self._s.setValue("ui/language", value)
 
+    def consent(self, kind: str, model: str) -> str | None:
+        """The revision ("" for local folders) the user allowed ``kind`` for, if any."""
+        value = self._s.value(f"consent/{kind}/{model.replace('/', '|')}")
+        return None if value is None else str(value)
+
+    def set_consent(self, kind: str, model: str, revision: str | None) -> None:
+        self._s.setValue(f"consent/{kind}/{model.replace('/', '|')}", revision or "")
+
     def sync(self) -> None:
         self._s.sync()

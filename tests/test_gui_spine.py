@@ -155,3 +155,35 @@ def test_history_lists_finished_jobs_and_reopens_them(
     with qtbot.waitSignal(window.worker.job_loaded, timeout=10_000):
         window.history.open_requested.emit(window.history.model.jobs[0].id)
     assert tab.results.model.rowCount() == 1
+
+
+def test_pickle_weights_load_only_after_the_user_allows_them(
+        qtbot, window: MainWindow, vit_model: Path, images: dict[str, Path],  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file
+
+    folder = tmp_path / "pickled-vit"
+    shutil.copytree(vit_model, folder)
+    torch.save(load_file(str(folder / "model.safetensors")), folder / "pytorch_model.bin")
+    (folder / "model.safetensors").unlink()
+    asked: list[str] = []
+    answers = iter([False, True])
+    window.confirm = lambda title, text, action: (asked.append(text), next(answers))[1]  # type: ignore[method-assign]
+    tab = window.tabs_by_id["image-classification"]
+    window.tabs.setCurrentWidget(tab)
+    window.set_model(str(folder))
+    tab.inputs.add_paths([str(images["red square.png"])])
+    run_and_wait(qtbot, window, tab)  # refused: nothing loads, the user is asked
+    assert len(asked) == 1 and "pickle" in asked[0] and str(folder) in asked[0]
+    assert tab.results.model.finished == set()
+    with qtbot.waitSignal(window.job_done, timeout=120_000) as done:
+        tab.run_button.click()  # asked again, and this time allowed: it runs once more
+        qtbot.waitUntil(lambda: len(asked) == 2, timeout=60_000)
+    assert done.args[0].consent == "pickle"
+    with qtbot.waitSignal(window.job_done, timeout=120_000) as rerun:
+        pass
+    assert rerun.args[0].state.value == "done"
+    assert window.settings.consent("pickle", str(folder)) == ""
