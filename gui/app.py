@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engine.logs import setup_logging
-from engine.paths import resource
+from engine.paths import log_dir, resource
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,28 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
     return translators
 
 
+def show_crash_dialog(summary: str, details: str) -> None:
+    """A short message, the details folded away, and a button that copies them."""
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Pipedeck")
+    box.setText(QApplication.translate(
+        "app", "Something went wrong, but your finished work is saved."))
+    box.setInformativeText(summary + "\n\n" + QApplication.translate(
+        "app", "The details are in the log file: {0}").replace(
+            "{0}", str(log_dir() / "pipedeck.log")))
+    box.setDetailedText(details)
+    copy = box.addButton(QApplication.translate("app", "Copy details"),
+                         QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    try:
+        copy.clicked.disconnect()  # keep the dialog open after copying
+    except (RuntimeError, TypeError):
+        pass
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    box.exec()
+
+
 def install_excepthook() -> None:
     """Unexpected errors: logged in full, shown as a short message; the app keeps going."""
 
@@ -38,13 +60,7 @@ def install_excepthook() -> None:
         log.error("unexpected error\n%s", details)
         if QApplication.instance() is None:
             return
-        box = QMessageBox()
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Pipedeck")
-        box.setText(QApplication.translate("app", "Something went wrong, but your work is safe."))
-        box.setInformativeText(str(value)[:300])
-        box.setDetailedText(details)
-        box.exec()
+        show_crash_dialog(str(value)[:300], details)
 
     sys.excepthook = hook
 
