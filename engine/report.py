@@ -26,13 +26,20 @@ def merge_payloads(task: TaskSpec, payloads: Sequence[dict[str, Any]]) -> dict[s
     if task.result_kind == "transcript":
         segments: list[Any] = []
         language = None
+        edits: dict[int, str] = {}
         for payload in payloads:
+            if "edit" in payload:  # a correction the user typed, kept as an edit log
+                edits[int(payload["edit"]["segment"])] = str(payload["edit"]["text"])
+                continue
             segments.extend(payload.get("segments", []))
             language = payload.get("language") or language
+        for index, text in edits.items():
+            if 0 <= index < len(segments):
+                segments[index] = {**segments[index], "text": text, "edited": True}
         merged: dict[str, Any] = {"segments": segments, "language": language}
         for payload in payloads:
             for key, value in payload.items():
-                if key not in ("segments", "language", "piece", "start", "end"):
+                if key not in ("segments", "language", "piece", "start", "end", "edit"):
                     merged.setdefault(key, value)
         return merged
     if task.result_kind == "text":

@@ -6,7 +6,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.atomic import atomic_write_text
 from engine.report import labels_csv
@@ -16,19 +25,24 @@ from engine.tasks import TaskSpec
 def export_results(parent: QWidget, task: TaskSpec, gathered: list[dict[str, Any]],
                    target: str | None = None) -> list[Path]:
     """Ask for a file (unless ``target`` is given) and write CSV or JSON atomically."""
+    if task.result_kind == "transcript":
+        return export_transcripts(parent, gathered, target)
     if target is None:
         filters = "JSON (*.json)"
-        if task.result_kind == "labels":
+        if task.result_kind in ("labels", "answers"):
             filters = "CSV (*.csv);;" + filters
         if task.result_kind == "text":
             filters = "Text (*.txt);;" + filters
-        target, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export results"),
-                                                f"{task.alias}-results", filters)
+        title = QCoreApplication.translate("ExportDialog", "Export results")
+        target, _ = QFileDialog.getSaveFileName(parent, title, f"{task.alias}-results", filters)
         if not target:
             return []
     path = Path(target)
     if not path.suffix:
-        path = path.with_suffix(".csv" if task.result_kind == "labels" else ".json")
+        path = path.with_suffix(".csv" if task.result_kind in ("labels", "answers")
+                                else ".json")
+    if task.result_kind == "answers":
+        return [_export_answers(path, gathered)]
     if path.suffix.lower() == ".csv" and task.result_kind == "labels":
         atomic_write_text(path, labels_csv(gathered))
     elif path.suffix.lower() == ".txt":
@@ -37,3 +51,65 @@ def export_results(parent: QWidget, task: TaskSpec, gathered: list[dict[str, Any
     else:
         atomic_write_text(path, json.dumps(gathered, ensure_ascii=False, indent=2))
     return [path]
+
+
+def _export_answers(path: Path, gathered: list[dict[str, Any]]) -> Path:
+    """Document QA: the CLI's CSV (a row per file, columns per question) or its JSON."""
+    from engine.export.tables import write_docqa_csv, write_docqa_json
+    from engine.report import answers_results
+
+    results = answers_results(gathered)
+    if path.suffix.lower() == ".csv":
+        return write_docqa_csv(path, results, include_page=True, overwrite=True)
+    return write_docqa_json(path, results, overwrite=True)
+
+
+class TranscriptExportDialog(QDialog):
+    """Which formats, and where: beside each recording or in one folder."""
+
+    FORMATS = (("txt", "Text (.txt)"), ("txt-timed", "Text with times (.timestamps.txt)"),
+               ("srt", "Subtitles (.srt)"), ("vtt", "Web subtitles (.vtt)"),
+               ("json", "Everything, for other programs (.json)"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export transcripts"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Formats:"), self))
+        self.boxes: dict[str, QCheckBox] = {}
+        for key, label in self.FORMATS:
+            box = QCheckBox(self.tr(label), self)
+            box.setChecked(key in ("txt", "srt"))
+            self.boxes[key] = box
+            layout.addWidget(box)
+        self.beside = QCheckBox(self.tr("Save next to each recording"), self)
+        self.beside.setChecked(True)
+        layout.addWidget(self.beside)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                   QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def formats(self) -> list[str]:
+        return [key for key, box in self.boxes.items() if box.isChecked()]
+
+
+def export_transcripts(parent: QWidget, gathered: list[dict[str, Any]],
+                       target: str | None = None, formats: list[str] | None = None
+                       ) -> list[Path]:
+    """One set of files per recording (never overwriting); ``target`` is a folder."""
+    from engine.report import export_transcripts as write_all
+
+    if target is None and formats is None:
+        dialog = TranscriptExportDialog(parent)
+        if not dialog.exec():
+            return []
+        formats = dialog.formats()
+        if not dialog.beside.isChecked():
+            title = QCoreApplication.translate("ExportDialog", "Choose a folder")
+            target = QFileDialog.getExistingDirectory(parent, title) or None
+            if target is None:
+                return []
+    folder = Path(target) if target else None
+    return write_all(gathered, folder, formats or ["txt", "srt"])

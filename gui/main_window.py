@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     request_jobs = Signal()
     request_job = Signal(int)
     request_resume = Signal(object)
+    request_save = Signal(object)
     job_done = Signal(object)  # JobOutcome, after the window has shown it
 
     def __init__(self, settings: Settings | None = None, worker: EngineWorker | None = None,
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         for task in tasks or all_tasks():
             tab = TaskTab(task, self)
             tab.run_requested.connect(self._run_tab)
+            tab.edit_made.connect(self.request_save)
             self.tabs_by_id[task.id] = tab
             self.tabs.addTab(tab, tr_engine(task.name))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.request_jobs.connect(self.worker.list_jobs)
         self.request_job.connect(self.worker.load_job)
         self.request_resume.connect(self.worker.resume_job)
+        self.request_save.connect(self.worker.save_result)
         self.worker.ready.connect(self._engine_ready)
         self.worker.job_started.connect(self._job_started)
         self.worker.progress.connect(self._progress)
@@ -455,7 +458,7 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         self.tabs.setCurrentWidget(tab)
-        tab.show_stored(list(record.inputs), results)
+        tab.show_stored(list(record.inputs), results, record.id)
         self.status_message.setText(self.tr("Opened a job from the history"))
 
     def cancel_job(self) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -62,8 +62,6 @@ _LANGUAGE_TASKS = ("audio", "text")
 
 class ModelPickerDialog(QDialog):
     """Pick a model for ``task``; after ``exec()``, ``chosen_model`` is a repo id or folder."""
-
-    download_progress = Signal(object)  # engine.progress.Progress, emitted from a pool thread
 
     def __init__(self, task: TaskSpec, parent: QWidget | None = None, *,
                  hub_config: HubConfig | None = None) -> None:
@@ -118,7 +116,6 @@ class ModelPickerDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.download_progress.connect(self.details.download_progress)
         self._update_buttons()
 
         self.installed.refresh()
@@ -328,7 +325,10 @@ class ModelPickerDialog(QDialog):
             if not self._pickle_consent(repo_id, details.download_files):
                 return
             allow_pickle = True
-        control = JobControl(on_progress=self.download_progress.emit, min_interval_s=0.1)
+        calls, pane = self.calls, self.details
+        control = JobControl(on_progress=lambda progress: calls.post(pane.download_progress,
+                                                                     progress),
+                             min_interval_s=0.1)
         self._download, self._download_id = control, repo_id
         self.details.download_started(repo_id)
         self.say("")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,6 +26,7 @@ from engine.errors import PipedeckError
 from engine.jobs import ItemResult, JobSpec
 from engine.params import resolve_params
 from engine.tasks import TaskSpec
+from gui import question_editor  # noqa: F401  (registers the "questions" editor)
 from gui.input_panel import InputPanel, dropped_paths
 from gui.param_form import ParamForm, tr_engine
 from gui.views.results import ResultsPanel
@@ -35,6 +36,7 @@ class TaskTab(QWidget):
     """Emits ``run_requested`` with a ready JobSpec (model and device filled in by the window)."""
 
     run_requested = Signal(object)
+    edit_made = Signal(object)  # ItemResult with a user's edit, for the job store
 
     def __init__(self, task: TaskSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,7 @@ class TaskTab(QWidget):
         left_layout.addWidget(self.run_button)
 
         self.results = ResultsPanel(task, self)
+        self.results.edit_made.connect(self.edit_made)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -132,12 +135,13 @@ class TaskTab(QWidget):
         if message:
             self.show_error(message)
 
-    def show_stored(self, inputs: list[str], results: list[Any]) -> None:
+    def show_stored(self, inputs: list[str], results: list[Any],
+                    job_id: int | None = None) -> None:
         """Show a job from the history (or an interrupted one) with its saved results."""
         self.results.start(inputs)
         for stored in results:
             self.results.add(ItemResult(stored.item, stored.source, stored.payload,
-                                        stored.error, complete=stored.complete))
+                                        stored.error, job_id, complete=stored.complete))
         self.export_button.setEnabled(bool(self.results.model.gathered()))
 
     def _export(self) -> None:
@@ -154,4 +158,5 @@ class TaskTab(QWidget):
 
 
 def choose_folder(parent: QWidget) -> str:
-    return QFileDialog.getExistingDirectory(parent, parent.tr("Choose a model folder"))
+    title = QCoreApplication.translate("TaskTab", "Choose a model folder")
+    return QFileDialog.getExistingDirectory(parent, title)

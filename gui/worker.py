@@ -112,6 +112,15 @@ class EngineWorker(QObject):
         except KeyError:
             self.failed.emit(f"Job {job_id} is no longer in the history.")
 
+    @Slot(object)
+    def save_result(self, result: ItemResult) -> None:
+        """Append a user's edit to its job's results (an edit log survives crashes)."""
+        if result.job_id is None:
+            return
+        self._ensure()
+        self._store.add_result(result.job_id, result.index, result.source, result.payload,
+                               complete=False)
+
     @Slot(int)
     def delete_job(self, job_id: int) -> None:
         self._ensure()

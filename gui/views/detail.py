@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -23,7 +23,13 @@ MAX_PREVIEW_PIXELS = 60_000_000
 
 
 class DetailView(QWidget):
-    """Shows one input's merged result; may also take partial results as they stream."""
+    """Shows one input's merged result; may also take partial results as they stream.
+
+    ``edit_requested`` carries a payload describing a user's change to the result (a
+    corrected transcript segment, say); the window saves it to the job store.
+    """
+
+    edit_requested = Signal(object)
 
     def __init__(self, task: TaskSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,12 +53,12 @@ def load_preview(label: QLabel, source: str, box: QSize) -> bool:
     size = reader.size()
     if not Path(source).is_file() or not size.isValid() or \
             size.width() * size.height() > MAX_PREVIEW_PIXELS:
-        label.setText(label.tr("No preview"))
+        label.setText(QCoreApplication.translate("DetailView", "No preview"))
         return False
     reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():
-        label.setText(label.tr("No preview"))
+        label.setText(QCoreApplication.translate("DetailView", "No preview"))
         return False
     label.setPixmap(QPixmap.fromImage(image))
     return True

@@ -27,9 +27,11 @@ class ItemsModel(QAbstractTableModel):
         self.payloads: dict[int, list[dict[str, Any]]] = {}
         self.errors: dict[int, str] = {}
         self.finished: set[int] = set()
+        self.job_id: int | None = None
 
     def reset(self, sources: list[str]) -> None:
         self.beginResetModel()
+        self.job_id = None
         self.sources = list(sources)
         self.payloads, self.errors, self.finished = {}, {}, set()
         self.endResetModel()
@@ -37,6 +39,8 @@ class ItemsModel(QAbstractTableModel):
     def add(self, result: ItemResult) -> None:
         if result.index >= len(self.sources):
             return
+        if result.job_id is not None:
+            self.job_id = result.job_id
         if result.payload is not None:
             self.payloads.setdefault(result.index, []).append(result.payload)
         if result.error:
@@ -113,6 +117,7 @@ class ResultsPanel(QWidget):
     """The list of inputs on top, the selected input's result below."""
 
     selection_changed = Signal(int)
+    edit_made = Signal(object)  # ItemResult carrying the edit, to be saved
 
     def __init__(self, task: TaskSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +139,7 @@ class ResultsPanel(QWidget):
 
         self.detail = make_detail_view(task, self)
         self.detail.setObjectName("detail_view")
+        self.detail.edit_requested.connect(self._edited)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -174,6 +180,15 @@ class ResultsPanel(QWidget):
         self._current = row
         self.detail.show_result(self.model.sources[row], self.model.merged(row),
                                 self.model.errors.get(row), new_source=new_source)
+
+    def _edited(self, payload: dict[str, Any]) -> None:
+        row = self._current
+        if not 0 <= row < len(self.model.sources):
+            return
+        result = ItemResult(row, self.model.sources[row], payload, job_id=self.model.job_id,
+                            complete=False)
+        self.model.payloads.setdefault(row, []).append(payload)
+        self.edit_made.emit(result)
 
     @property
     def current_row(self) -> int:
