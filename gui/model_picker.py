@@ -8,7 +8,6 @@ restarts a 300 ms timer; the GUI thread never waits for the network or the disk.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.cache import NotEnoughDiskSpace, download_model
+from engine.cache import download_model
 from engine.errors import Cancelled, PipedeckError
 from engine.hub import (
     GatedModel,
@@ -40,11 +39,8 @@ from engine.hub import (
     SortKey,
     available_memory,
     is_offline,
-    login,
-    logout,
     model_details,
     search_models,
-    whoami,
 )
 from engine.progress import JobControl
 from engine.tasks import TaskSpec
@@ -74,7 +70,7 @@ class ModelPickerDialog(QDialog):
         self._generation = 0
         self._page = 0
         self._download: JobControl | None = None
-        self._download_id: str | None = None
+        self._offline_shown = False
         self.setWindowTitle(self.tr("Choose a model for “{0}”").replace(
             "{0}", tr_engine(task.name)))
         self.resize(1180, 720)
@@ -119,9 +115,7 @@ class ModelPickerDialog(QDialog):
         self._update_buttons()
 
         self.installed.refresh()
-        config = self.config
-        self.calls.start(answering(None, lambda: whoami(config=config)),
-                         self._whoami_done, self._ignore)
+        self.account.check()
         if is_offline(self.config.offline):
             self._go_offline(self.tr("You are offline: showing installed models only."))
         else:
@@ -196,9 +190,8 @@ class ModelPickerDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.details)
         splitter.setSizes([640, 500])
-        self.account = AccountRow(page)
-        self.account.sign_in_requested.connect(self.sign_in)
-        self.account.sign_out_requested.connect(self.sign_out)
+        self.account = AccountRow(lambda: self.config, self._use_config, self.calls, page)
+        self.account.said.connect(self._said)
         layout = QVBoxLayout(page)
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)
@@ -220,15 +213,18 @@ class ModelPickerDialog(QDialog):
     def _said(self, text: str, error: bool) -> None:
         self.say(text, error=error)
 
-    def _ignore(self, error: BaseException) -> None:
-        return None
+    def _use_config(self, config: HubConfig) -> None:
+        self.config = config
 
     def _failed(self, error: BaseException) -> None:
         self.say(self._error_text(error), error=True)
 
     def _go_offline(self, text: str) -> None:
+        """Say so, and show the installed models the first time (not at every keystroke)."""
         self.say(text, error=True)
-        self.tabs.setCurrentIndex(1)
+        if not self._offline_shown:
+            self._offline_shown = True
+            self.tabs.setCurrentIndex(1)
 
     @property
     def busy(self) -> bool:
@@ -278,6 +274,9 @@ class ModelPickerDialog(QDialog):
                 self.say(answer.error.message, error=True)
             return
         found: list[ModelSummary] = answer.value
+        if self._offline_shown:  # the Hub is back
+            self._offline_shown = False
+            self.say("")
         if page == 0:
             self.results.set_rows(found)
             self.details.clear()
@@ -329,7 +328,7 @@ class ModelPickerDialog(QDialog):
         control = JobControl(on_progress=lambda progress: calls.post(pane.download_progress,
                                                                      progress),
                              min_interval_s=0.1)
-        self._download, self._download_id = control, repo_id
+        self._download = control
         self.details.download_started(repo_id)
         self.say("")
         config = self.config
@@ -343,13 +342,13 @@ class ModelPickerDialog(QDialog):
             self.details.progress_label.setText(self.tr("Cancelling…"))
 
     def _download_crashed(self, error: BaseException) -> None:
-        self._download = self._download_id = None
+        self._download = None
         self.details.download_finished("", complete=False)
         self._failed(error)
 
     def _download_done(self, answer: Answer) -> None:
         repo_id, _allowed = answer.key
-        self._download = self._download_id = None
+        self._download = None
         error = answer.error
         if error is None:
             self.details.download_finished(self.tr(
@@ -369,9 +368,7 @@ class ModelPickerDialog(QDialog):
             self.account.ask_for_token()
         elif isinstance(error, OfflineError):
             self._go_offline(error.message)
-        elif isinstance(error, NotEnoughDiskSpace):
-            self.say(error.message, error=True)
-        else:
+        else:  # not enough disk space, no loadable weights, the Hub is down...
             self.say(error.message, error=True)
 
     def _pickle_consent(self, repo_id: str, files: tuple[str, ...]) -> bool:
@@ -386,41 +383,6 @@ class ModelPickerDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-    # -- signing in ------------------------------------------------------------------------------
-    def sign_in(self, token: str) -> None:
-        config = self.config
-        self.calls.start(answering(token, lambda: login(token, config=config)),
-                         self._signed_in, self._sign_in_crashed)
-
-    def _sign_in_crashed(self, error: BaseException) -> None:
-        self.account.show_user(None)
-        self._failed(error)
-
-    def _signed_in(self, answer: Answer) -> None:
-        if answer.error is not None:
-            self.account.show_user(None)
-            self.say(answer.error.message, error=True)
-            return
-        self.config = replace(self.config, token=answer.key)
-        self.account.show_user(answer.value)
-        self.say(self.tr("Signed in: gated models you were granted can be downloaded now."))
-
-    def _whoami_done(self, answer: Answer) -> None:
-        if answer.error is None and answer.value:
-            self.account.show_user(answer.value)
-
-    def sign_out(self) -> None:
-        self.account.set_busy(True)
-        self.calls.start(answering(None, logout), self._signed_out, self._sign_in_crashed)
-
-    def _signed_out(self, answer: Answer) -> None:
-        self.config = replace(self.config, token=None)
-        self.account.show_user(None)
-        if answer.error is not None:
-            self.say(answer.error.message, error=True)
-        else:
-            self.say(self.tr("Signed out: the token was removed from this computer."))
 
     # -- choosing --------------------------------------------------------------------------------
     def use_selected(self) -> None:

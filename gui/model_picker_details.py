@@ -123,10 +123,10 @@ class DetailsPane(QWidget):
         self.fit.clear()
         self.card.clear()
         self.files.clear()
-        self.download_button.setEnabled(False)
-        self._set_downloading(False)
-        self.progress.hide()
-        self.progress_label.clear()
+        self._set_downloading(self.downloading)
+        if not self.downloading:
+            self.progress.hide()
+            self.progress_label.clear()
 
     def show_summary(self, summary: ModelSummary) -> None:
         """What the search row already knows; the card follows from :meth:`show_details`."""
@@ -149,11 +149,10 @@ class DetailsPane(QWidget):
         self.card.setPlainText(self.tr("Loading the model card…"))
         self.files.clear()
         self.fit.clear()
-        if not self._downloading:
-            self.download_button.setEnabled(True)
-            if changed:
-                self.progress.hide()
-                self.progress_label.clear()
+        self._set_downloading(self.downloading)
+        if not self.downloading and changed:
+            self.progress.hide()
+            self.progress_label.clear()
 
     def show_details(self, details: ModelDetails, free_memory: int | None) -> None:
         if details.id != self.repo_id:
@@ -171,7 +170,7 @@ class DetailsPane(QWidget):
         self.files.setToolTip(self.tr("Download fetches {0}: only what a pipeline needs.")
                               .replace("{0}", details.download_str))
         self.fit.setText(self.fit_text(details.parameters, free_memory))
-        if details.needs_pickle_consent:
+        if details.needs_pickle_consent and not self.downloading:
             self.progress_label.setText(self.tr(
                 "Only older PyTorch weights exist for this model; you will be asked before "
                 "they are downloaded."))
@@ -197,20 +196,21 @@ class DetailsPane(QWidget):
         self.card.setPlainText(text)
 
     # -- downloading --------------------------------------------------------------------------
-    _downloading = False
+    # One download at a time; its progress stays in view while other models are browsed.
+    downloading: str | None = None
 
     def _download_clicked(self) -> None:
         if self.repo_id:
             self.download_requested.emit(self.repo_id)
 
-    def _set_downloading(self, active: bool) -> None:
-        self._downloading = active
-        self.cancel_button.setVisible(active)
-        self.cancel_button.setEnabled(active)
-        self.download_button.setEnabled(not active and self.repo_id is not None)
+    def _set_downloading(self, repo_id: str | None) -> None:
+        self.downloading = repo_id
+        self.cancel_button.setVisible(repo_id is not None)
+        self.cancel_button.setEnabled(repo_id is not None)
+        self.download_button.setEnabled(repo_id is None and self.repo_id is not None)
 
     def download_started(self, repo_id: str) -> None:
-        self._set_downloading(True)
+        self._set_downloading(repo_id)
         self.progress.show()
         self.progress.setRange(0, 0)
         self.progress_label.setText(self.tr("Starting the download of {0}…").replace("{0}",
@@ -222,11 +222,11 @@ class DetailsPane(QWidget):
         else:
             self.progress.setRange(0, 1000)
             self.progress.setValue(round(progress.fraction * 1000))
-        if progress.message:
-            self.progress_label.setText(progress.message)
+        if progress.message and self.downloading:
+            self.progress_label.setText(f"{self.downloading}: {progress.message}")
 
     def download_finished(self, text: str, *, complete: bool) -> None:
-        self._set_downloading(False)
+        self._set_downloading(None)
         self.progress.setRange(0, 1000)
         if complete:
             self.progress.setValue(1000)

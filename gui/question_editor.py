@@ -24,20 +24,26 @@ from engine.params import Param
 from gui.param_form import CUSTOM_WIDGETS, tr_engine
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuestionEditor", text)
-
-
 def invoice_presets() -> list[tuple[str, str]]:
-    """(menu entry, question) pairs for invoices, translated when the menu is built."""
+    """(menu entry, question) pairs for invoices, translated when the menu is built.
+
+    Spelled out as literal ``translate`` calls so that ``pyside6-lupdate`` finds them.
+    """
     return [
-        (_tr("Invoice number"), _tr("What is the invoice number?")),
-        (_tr("Invoice date"), _tr("What is the invoice date?")),
-        (_tr("Due date"), _tr("What is the due date?")),
-        (_tr("Total amount"), _tr("What is the total amount?")),
-        (_tr("Tax"), _tr("What is the tax amount?")),
-        (_tr("Vendor"), _tr("Who is the vendor?")),
-        (_tr("Customer"), _tr("Who is the customer?")),
+        (QCoreApplication.translate("QuestionEditor", "Invoice number"),
+         QCoreApplication.translate("QuestionEditor", "What is the invoice number?")),
+        (QCoreApplication.translate("QuestionEditor", "Invoice date"),
+         QCoreApplication.translate("QuestionEditor", "What is the invoice date?")),
+        (QCoreApplication.translate("QuestionEditor", "Due date"),
+         QCoreApplication.translate("QuestionEditor", "What is the due date?")),
+        (QCoreApplication.translate("QuestionEditor", "Total amount"),
+         QCoreApplication.translate("QuestionEditor", "What is the total amount?")),
+        (QCoreApplication.translate("QuestionEditor", "Tax"),
+         QCoreApplication.translate("QuestionEditor", "What is the tax amount?")),
+        (QCoreApplication.translate("QuestionEditor", "Vendor"),
+         QCoreApplication.translate("QuestionEditor", "Who is the vendor?")),
+        (QCoreApplication.translate("QuestionEditor", "Customer"),
+         QCoreApplication.translate("QuestionEditor", "Who is the customer?")),
     ]
 
 

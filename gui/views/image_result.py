@@ -360,7 +360,7 @@ class ImageResultDetail(DetailView):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.rendered.save(buffer, b"PNG"):
+        if not self.rendered.save(buffer, "PNG"):  # type: ignore[call-overload]
             raise OSError(f"could not encode {target.name}")
         buffer.close()
         with atomic_write(target, "wb") as handle:

@@ -50,7 +50,11 @@ class ItemsModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(result.index, 0), self.index(result.index, 2))
 
     def merged(self, row: int) -> dict[str, Any] | None:
-        return merge_payloads(self.task, self.payloads.get(row, []))
+        """The input's result so far; {} for an input that finished with nothing in it."""
+        merged = merge_payloads(self.task, self.payloads.get(row, []))
+        if merged is None and row in self.finished and row not in self.errors:
+            return {}
+        return merged
 
     def gathered(self) -> list[dict[str, Any]]:
         return [{"input": source, "result": self.merged(i), "error": self.errors.get(i)}
