@@ -86,5 +86,10 @@ def display_name(source: str | Path) -> str:
     text = str(source)
     if "://" in text:
         return text
-    name = Path(text).name
-    return name or text
+    path = Path(text)
+    looks_like_file = "\n" not in text and len(text) < 4096 and (
+        bool(path.suffix) or path.exists())
+    if isinstance(source, Path) or looks_like_file:
+        return path.name or text
+    short = " ".join(text.split())
+    return short if len(short) <= 60 else short[:57] + "…"

@@ -137,6 +137,8 @@ def format_result(merged: dict[str, Any] | None) -> str:
         return ""
     if "segments" in merged:
         return "\n".join(str(s.get("text", "")).strip() for s in merged["segments"])
+    if isinstance(merged.get("text"), str) and "labels" not in merged:
+        return str(merged["text"])
     if "answers" in merged:
         lines = []
         for answer in merged["answers"]:

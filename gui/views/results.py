@@ -91,6 +91,12 @@ class ItemsModel(QAbstractTableModel):
         if merged.get("labels"):
             best = merged["labels"][0]
             return f"{best['label']} ({best['score']:.0%})"
+        if "entities" in merged:
+            names = [str(e.get("word", "")).strip() for e in merged["entities"]]
+            return ", ".join(dict.fromkeys(n for n in names if n))[:120] or self.tr("no names")
+        if "pooled" in merged:
+            return self.tr("{0} numbers").replace("{0}", str(merged.get("dim",
+                                                                       len(merged["pooled"]))))
         if "segments" in merged:
             return " ".join(str(s.get("text", "")).strip() for s in merged["segments"])[:120]
         if "answers" in merged:
