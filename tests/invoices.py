@@ -225,6 +225,23 @@ def rotated_text_pdf() -> Path:
                    lambda p: p.write_bytes(_pdf(_text_pdf_objects(_text_page_content(), 90))))
 
 
+def many_pages_pdf(pages: int = 300) -> Path:
+    """A long text PDF (one small content stream shared by every page)."""
+    def make(path: Path) -> None:
+        content = _text_page_content()
+        kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        ]
+        objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                    b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"] * pages
+        path.write_bytes(_pdf(objects))
+    return _cached(f"pages_{pages}.pdf", make)
+
+
 def _rc4(key: bytes, data: bytes) -> bytes:
     s = list(range(256))
     j = 0

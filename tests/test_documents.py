@@ -69,6 +69,22 @@ def test_rotated_pdf_page_boxes_follow_the_page_as_displayed() -> None:
     assert x0 > 500  # text that was at the left edge is now at the right
 
 
+def test_long_pdf_opens_without_rendering_and_gives_any_page_on_demand() -> None:
+    with open_document(invoices.many_pages_pdf(300)) as document:
+        assert document.page_count == 300
+        last = document.page(299)
+        pages = document.pages()
+        assert next(pages).index == 0  # an iterator: one page rendered per step
+    assert last.index == 299 and last.words is not None
+
+
+def test_page_of_a_closed_pdf_is_an_error_not_a_crash() -> None:
+    document = open_document(invoices.text_layer_pdf())
+    document.close()
+    with pytest.raises(ValueError, match="closed"):
+        document.page(0)
+
+
 def test_pdf_with_broken_cross_reference_table_is_repaired_and_read() -> None:
     with open_document(invoices.broken_xref_pdf()) as document:
         page = document.page(0)

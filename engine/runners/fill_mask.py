@@ -66,8 +66,9 @@ def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], contro
         rows = output if isinstance(output, list) else [output]
         if rows and isinstance(rows[0], list):  # several masks: the first gap's candidates
             rows = rows[0]
-        labels = [{"label": str(r.get("token_str", "")).strip(), "score": float(r["score"]),
-                   "sequence": str(r.get("sequence", ""))} for r in rows]
+        labels: list[dict[str, Any]] = [
+            {"label": str(r.get("token_str", "")).strip(), "score": float(r["score"]),
+             "sequence": str(r.get("sequence", ""))} for r in rows]
         labels.sort(key=lambda row: -float(row["score"]))
         return {"text": text, "sequence": labels[0]["sequence"] if labels else text,
                 "labels": labels}

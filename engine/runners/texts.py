@@ -38,12 +38,27 @@ def token_count(tokenizer: Any, text: str) -> int:
 
 
 def model_limit(tokenizer: Any, config: Any = None) -> int | None:
-    """The longest input, in tokens, the model accepts (None when it does not say)."""
+    """The longest input, in tokens, the model accepts (None when it does not say).
+
+    Some Hub tokenizers leave ``model_max_length`` unset (a huge number), so the pipelines
+    would not truncate and a long text would crash the model; the limit from the model's
+    position embeddings is written back onto the tokenizer so they truncate correctly.
+    """
     limits = []
     length = getattr(tokenizer, "model_max_length", None)
     if isinstance(length, int) and 0 < length < 1_000_000:
         limits.append(length)
     position = getattr(config, "max_position_embeddings", None) if config is not None else None
     if isinstance(position, int) and position > 0:
+        if "roberta" in str(getattr(config, "model_type", "")) and position > 2:
+            position -= 2  # RoBERTa numbers positions from padding_idx + 1
         limits.append(position)
-    return min(limits) if limits else None
+    if not limits:
+        return None
+    limit = min(limits)
+    if not (isinstance(length, int) and 0 < length <= limit):
+        try:
+            tokenizer.model_max_length = limit
+        except AttributeError:
+            pass
+    return limit
