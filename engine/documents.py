@@ -17,6 +17,7 @@ import ctypes
 import os
 import re
 import tempfile
+import threading
 import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
@@ -244,10 +245,19 @@ def _load_failure(source: str) -> str:
     return _PDF_ERRORS.get(code or 1, "the PDF cannot be read")
 
 
+#: pdfium is not thread-safe, even across documents: every call into it holds this lock
+#: (the worker reading a PDF and the GUI's page preview may otherwise overlap).
+PDFIUM_LOCK = threading.RLock()
+
+
 class _PdfDocument(Document):
     """A PDF kept open while in use; each page is rendered when asked for."""
 
     def __init__(self, source: str, dpi: int) -> None:
+        with PDFIUM_LOCK:
+            self._open(source, dpi)
+
+    def _open(self, source: str, dpi: int) -> None:
         super().__init__(source)
         import pypdfium2 as pdfium
 
@@ -270,12 +280,17 @@ class _PdfDocument(Document):
         return self._count
 
     def close(self) -> None:
-        pdf = getattr(self, "_pdf", None)
-        if pdf is not None:
-            pdf.close()
-            self._pdf = None
+        with PDFIUM_LOCK:
+            pdf = getattr(self, "_pdf", None)
+            if pdf is not None:
+                pdf.close()
+                self._pdf = None
 
     def page(self, index: int) -> Page:
+        with PDFIUM_LOCK:
+            return self._page(index)
+
+    def _page(self, index: int) -> Page:
         import pypdfium2 as pdfium
 
         if not 0 <= index < self._count:

@@ -286,6 +286,8 @@ class ModelPickerDialog(QDialog):
         count = self.results.rowCount()
         if count == 0:
             self.results_label.setText(self.tr("No models found for this task."))
+        elif count == 1:
+            self.results_label.setText(self.tr("1 model"))
         else:
             self.results_label.setText(self.tr("{0} models").replace("{0}", str(count)))
         self._update_buttons()

@@ -91,6 +91,9 @@ class DetailsPane(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setFormat("%p %")
         self.progress.setTextVisible(True)
+        keep_place = self.progress.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the Download button keeps its size
+        self.progress.setSizePolicy(keep_place)
         self.cancel_button = QPushButton(self.tr("Cancel download"), self)
         self.cancel_button.setObjectName("cancel_download")
         self.cancel_button.clicked.connect(self.cancel_requested)

@@ -39,6 +39,7 @@ def result_table(parent: QWidget, name: str, model: QAbstractTableModel,
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -120,7 +121,8 @@ class InstalledPage(QWidget):
         total = sum(model.size_bytes for model in rows)
         self.label.setText(
             self.tr("No models installed yet.") if not rows else
-            self.tr("{0} models, {1} on disk").replace("{0}", str(len(rows)))
+            (self.tr("1 model, {1} on disk") if len(rows) == 1 else
+             self.tr("{0} models, {1} on disk")).replace("{0}", str(len(rows)))
             .replace("{1}", human_size(total)))
         self._selected()
 

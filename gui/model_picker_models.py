@@ -86,7 +86,7 @@ class SearchResultsModel(QAbstractTableModel):
             if column == self.LICENCE:
                 return model.license or "—"
             if column == self.SIZE:
-                return model.size_str
+                return "—" if model.size_bytes is None else model.size_str
             return self._access(model)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
                 self.DOWNLOADS, self.LIKES, self.SIZE):
@@ -94,7 +94,9 @@ class SearchResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.ACCESS and model.gated:
                 return self.tr("The authors ask you to accept a licence on the Hub first.")
-            if column == self.SIZE and model.parameters is not None:
+            if column == self.SIZE:
+                if model.parameters is None:
+                    return self.tr("The Hub does not list the size of this model's weights.")
                 return self.tr("{0} parameters").replace("{0}", human_count(model.parameters))
             return model.id
         return None

@@ -145,6 +145,7 @@ def test_event_loop_never_stalls_while_a_job_runs(
 def test_history_lists_finished_jobs_and_reopens_them(
         qtbot, window: MainWindow, nli_model: Path) -> None:  # type: ignore[no-untyped-def]
     tab = window.tabs_by_id["zero-shot-classification"]
+    window.tabs.setCurrentWidget(tab)
     window.set_model(str(nli_model))
     tab.inputs.text.setPlainText("hello world")
     tab.form.widget("candidate_labels").setText("a, b")  # type: ignore[attr-defined]

@@ -44,6 +44,7 @@ from engine.tasks import TaskSpec
 from gui.views.detail import MAX_PREVIEW_PIXELS, DetailView
 
 PREVIEW_SIDE = 1024
+SIDE_WIDTH = 210
 MASK_OPACITY = 0.55
 
 #: Distinct colours, given to labels in the order they first appear in a result.
@@ -241,7 +242,8 @@ class ImageResultDetail(DetailView):
         self.canvas.setObjectName("image_canvas")
         self.legend = QListWidget(self)
         self.legend.setObjectName("legend")
-        self.legend.setMinimumWidth(170)
+        self.legend.setWordWrap(True)
+        self.legend.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.info = QLabel(self)
         self.info.setObjectName("image_info")
         self.info.setWordWrap(True)
@@ -251,15 +253,17 @@ class ImageResultDetail(DetailView):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save_clicked)
 
-        side = QVBoxLayout()
+        panel = QWidget(self)
+        panel.setFixedWidth(SIDE_WIDTH)  # a fixed width lets the wrapped note find its height
+        side = QVBoxLayout(panel)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.legend, 1)
         side.addWidget(self.info)
         side.addWidget(self.save_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas, 3)
-        layout.addLayout(side, 1)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(panel)
         self.rendered = QImage()
         self._source = ""
         self._base: QImage | None = None
@@ -327,14 +331,12 @@ class ImageResultDetail(DetailView):
         table = depth_colour_table()
         low, high = float(merged.get("min", 0.0)), float(merged.get("max", 0.0))
         self.legend.addItem(QListWidgetItem(swatch(QColor.fromRgb(table[-1])),
-                                            self.tr("Highest value: {0}").replace(
-                                                "{0}", f"{high:.4g}")))
+                                            self.tr("Highest: {0}").replace(
+                                                "{0}", f"{high:.3g}")))
         self.legend.addItem(QListWidgetItem(swatch(QColor.fromRgb(table[0])),
-                                            self.tr("Lowest value: {0}").replace(
-                                                "{0}", f"{low:.4g}")))
-        self.info.setText(self.tr("Light areas have higher values: nearer, for Depth "
-                                  "Anything and DPT models; farther, for models that give "
-                                  "distances in metres."))
+                                            self.tr("Lowest: {0}").replace("{0}", f"{low:.3g}")))
+        self.info.setText(self.tr("Light means a higher value: nearer for Depth Anything and "
+                                  "DPT models, farther for models that measure metres."))
 
     def clear_view(self) -> None:
         self.rendered = QImage()
