@@ -11,7 +11,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -79,7 +81,27 @@ class MainWindow(QMainWindow):
             self.tabs_by_id[task.id] = tab
             self.tabs.addTab(tab, tr_engine(task.name))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        # A task list down the side instead of a tab bar: a dozen tasks fit, each readable.
+        self.tabs.tabBar().hide()
+        self.task_list = QListWidget(self)
+        self.task_list.setObjectName("task_list")
+        self.task_list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.task_list.setStyleSheet("QListWidget#task_list::item { padding-left: 12px; }")
+        for index in range(self.tabs.count()):
+            item = QListWidgetItem(self.tabs.tabText(index), self.task_list)
+            item.setToolTip(tr_engine(self.tabs_by_id[list(self.tabs_by_id)[index]]
+                                      .task.description))
+            item.setSizeHint(QSize(0, 34))
+        self.task_list.setFixedWidth(max(150, self.task_list.sizeHintForColumn(0) + 28))
+        self.task_list.currentRowChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.task_list.setCurrentRow)
+        central = QWidget(self)
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.task_list)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_status_bar()
         self._build_history()
         self._build_menu()
@@ -239,6 +261,7 @@ class MainWindow(QMainWindow):
         last = self.settings.last_tab
         if last in self.tabs_by_id:
             self.tabs.setCurrentWidget(self.tabs_by_id[last])
+        self.task_list.setCurrentRow(self.tabs.currentIndex())
         self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, index: int) -> None:
@@ -331,6 +354,7 @@ class MainWindow(QMainWindow):
             for task_id, tab in self.tabs_by_id.items():
                 if task_id not in supported:
                     self.tabs.setTabVisible(self.tabs.indexOf(tab), False)
+                    self.task_list.item(self.tabs.indexOf(tab)).setHidden(True)
         moved = info.get("store_moved_aside")
         if moved:
             QMessageBox.warning(self, self.tr("History reset"), self.tr(
