@@ -153,9 +153,9 @@ def test_history_lists_finished_jobs_and_reopens_them(
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=10_000)
     tab.inputs.clear()
     tab.results.start([])
-    with qtbot.waitSignal(window.worker.job_loaded, timeout=10_000):
-        window.history.open_requested.emit(window.history.model.jobs[0].id)
-    assert tab.results.model.rowCount() == 1
+    window.history.open_requested.emit(window.history.model.jobs[0].id)
+    qtbot.waitUntil(lambda: tab.results.model.rowCount() == 1, timeout=10_000)
+    assert tab.results.model.merged(0)["labels"]
 
 
 def test_pickle_weights_load_only_after_the_user_allows_them(
