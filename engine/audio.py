@@ -40,6 +40,8 @@ DEFAULT_BLOCK_S = 30.0
 # A shortfall this large (and this fraction of the announced length) means the end is missing.
 _MISSING_TAIL_S = 2.0
 _MISSING_TAIL_FRACTION = 0.02
+_MAX_BAD_PACKETS = 1000      # ~25 s of audio that will not decode is a break, not a glitch
+_MAX_GAP_FILL_S = 600.0
 
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
 _IMAGE_FORMATS = ("png_pipe", "jpeg_pipe", "gif", "bmp_pipe", "tiff_pipe", "webp_pipe", "image2",
@@ -142,16 +144,36 @@ def iter_blocks(path: str | Path, sr: int = SAMPLE_RATE,
                 yield np.ascontiguousarray(block)
 
         packets = container.demux(stream)
+        first_time: float | None = None
+        bad_since: float | None = None   # where the current run of undecodable packets began
+        bad_count = 0
         while True:
             try:
                 packet = next(packets)
-                frames = packet.decode()
             except StopIteration:
                 break
             except (av.FFmpegError, ValueError, OSError):
-                # A packet that will not decode: stop here, and say where.
-                failed_at = (emitted + pending_n) / sr
+                failed_at = bad_since if bad_since is not None else (emitted + pending_n) / sr
                 break
+            try:
+                frames = packet.decode()
+            except (av.FFmpegError, ValueError, OSError):
+                # One bad packet is a glitch the decoder skips; bad to the end is a break.
+                if bad_since is None:
+                    bad_since = (emitted + pending_n) / sr
+                bad_count += 1
+                if bad_count > _MAX_BAD_PACKETS:
+                    failed_at = bad_since
+                    break
+                continue
+            if frames:
+                bad_since, bad_count = None, 0
+                first_time = frames[0].time if first_time is None else first_time
+                gap = _gap_s(frames[0].time, first_time, (emitted + pending_n) / sr)
+                if gap > 0.0:
+                    # Skipped or missing packets: keep later times true with silence.
+                    pending.append(np.zeros(round(gap * sr), dtype=np.float32))
+                    pending_n += pending[-1].size
             for frame in frames:
                 key = (frame.format.name, frame.layout.name, frame.sample_rate)
                 if key != shape:
@@ -165,6 +187,8 @@ def iter_blocks(path: str | Path, sr: int = SAMPLE_RATE,
         if resampler is not None:
             take(resampler.resample(None))
         yield from drain(final=True)
+        if failed_at is None and bad_since is not None:
+            failed_at = bad_since
         decoded_s = emitted / sr
         if failed_at is None and expected is not None and (
                 expected - decoded_s > max(_MISSING_TAIL_S, _MISSING_TAIL_FRACTION * expected)):
@@ -173,6 +197,14 @@ def iter_blocks(path: str | Path, sr: int = SAMPLE_RATE,
             raise DamagedAudio(path, failed_at, expected)
     finally:
         container.close()
+
+
+def _gap_s(frame_time: float | None, first_time: float | None, position_s: float) -> float:
+    """How far a frame's own timestamp is ahead of the samples decoded so far, if notably."""
+    if frame_time is None or first_time is None:
+        return 0.0
+    gap = (frame_time - first_time) - position_s
+    return gap if 0.2 < gap <= _MAX_GAP_FILL_S else 0.0
 
 
 def _open(path: str | Path) -> av.container.InputContainer:

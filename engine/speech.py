@@ -179,7 +179,7 @@ def transcribe_pieces(pipe: Any, pieces: Sequence[Piece], options: SpeechOptions
         return []
     kind = model_kind(pipe)
     longest = max(p.duration_s for p in pieces)
-    kwargs = _call_kwargs(pipe, kind, options, longest, control)
+    kwargs = _call_kwargs(pipe, kind, options, longest, control, batched=len(pieces) > 1)
     inputs = [{"raw": p.samples, "sampling_rate": SAMPLE_RATE} for p in pieces]
     try:
         if len(inputs) == 1:
@@ -200,7 +200,7 @@ def transcribe_pieces(pipe: Any, pieces: Sequence[Piece], options: SpeechOptions
 
 
 def _call_kwargs(pipe: Any, kind: ModelKind, options: SpeechOptions, longest_s: float,
-                 control: JobControl | None) -> dict[str, Any]:
+                 control: JobControl | None, batched: bool = False) -> dict[str, Any]:
     if kind == "ctc":
         kwargs: dict[str, Any] = {}
         if options.timestamps != "none":
@@ -220,7 +220,9 @@ def _call_kwargs(pipe: Any, kind: ModelKind, options: SpeechOptions, longest_s: 
         generate["task"] = options.task
         if options.language is not None:
             generate["language"] = options.language
-        else:
+        elif not batched:
+            # transformers 5.24 returns one language for a whole batch and then fails to
+            # unbatch it, so batched pieces leave the detected language unreported.
             kwargs["return_language"] = True
     kwargs["generate_kwargs"] = generate
     return kwargs

@@ -41,7 +41,7 @@ LONG_SENTENCES = (
 LONG_TEXT = " ".join(LONG_SENTENCES)
 LONG_PAUSES_S = (1.2, 2.0, 0.8, 1.5, 2.5, 1.0, 1.8, 0.9, 1.4, 3.0, 1.1)
 
-_RECIPE_VERSION = "3"
+_RECIPE_VERSION = "4"
 SR = 22050  # espeak-ng's native rate
 
 
@@ -133,6 +133,13 @@ def _build(root: Path) -> None:
         data = (out / "long-faststart.m4a").read_bytes()
         (out / "long-truncated.m4a").write_bytes(data[: int(len(data) * 0.5)])
 
+        # Three bursts of speech with long silences between: three pieces for the VAD.
+        gap = np.zeros(int(7.0 * SR), np.int16)
+        _write_wav(scratch / "three-mono.wav", np.concatenate([short, gap, short, gap, short]))
+        _ffmpeg("-i", str(scratch / "three-mono.wav"), "-c:a", "flac",
+                str(out / "three-parts.flac"))
+        (scratch / "three-mono.wav").unlink()
+
         _write_wav(out / "silence-5min.wav", np.zeros(5 * 60 * 16000, np.int16), 16000)
         _ffmpeg("-i", str(out / "silence-5min.wav"), "-c:a", "flac", str(out / "silence-5min.flac"))
         (out / "silence-5min.wav").unlink()
@@ -149,7 +156,9 @@ def _build(root: Path) -> None:
         (out / "picture.mp3").write_bytes(png)
 
         for item in out.iterdir():
-            if item.name.endswith("-raw.wav") or item.name.startswith("s") and item.stem[1:].isdigit():
+            scratch_only = item.name.endswith("-raw.wav") or (
+                item.name.startswith("s") and item.stem[1:].isdigit())
+            if scratch_only:
                 continue
             os.replace(item, root / item.name)
         (root / ".complete").write_text("ok", encoding="utf-8")
@@ -177,3 +186,71 @@ def espeak_duration_s(name: str = "short") -> float:
     path = media_dir() / ("short-mono.wav" if name == "short" else "long-mono.wav")
     with wave.open(str(path), "rb") as handle:
         return handle.getnframes() / handle.getframerate()
+
+
+def wav2vec2_tiny_random() -> Path:
+    """A tiny random wav2vec2 CTC model, to prove CTC models take the same path as Whisper.
+
+    Built once per transformers version next to the tiny Whisper; its text is garbage.
+    """
+    import json
+
+    import transformers
+
+    base = os.environ.get("PIPEDECK_TEST_CACHE") or Path.home() / ".cache" / "pipedeck-tests"
+    folder = Path(base) / transformers.__version__ / "wav2vec2-ctc-tiny-random"
+    if (folder / "model.safetensors").exists():
+        return folder
+    import torch
+    from transformers import (
+        Wav2Vec2Config,
+        Wav2Vec2CTCTokenizer,
+        Wav2Vec2FeatureExtractor,
+        Wav2Vec2ForCTC,
+        Wav2Vec2Processor,
+    )
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder.parent) as scratch:
+        vocab = {"<pad>": 0, "<unk>": 1, "|": 2,
+                 **{c: i + 3 for i, c in enumerate("abcdefghijklmnopqrstuvwxyz'")}}
+        vocab_file = Path(scratch) / "vocab.json"
+        vocab_file.write_text(json.dumps(vocab), encoding="utf-8")
+        tokenizer = Wav2Vec2CTCTokenizer(str(vocab_file), word_delimiter_token="|",
+                                         model_max_length=100000)
+        extractor = Wav2Vec2FeatureExtractor(feature_size=1, sampling_rate=16000,
+                                             padding_value=0.0, do_normalize=True,
+                                             return_attention_mask=False)
+        config = Wav2Vec2Config(
+            vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+            intermediate_size=64, conv_dim=(16,) * 7, num_conv_pos_embeddings=16,
+            num_conv_pos_embedding_groups=2, pad_token_id=0, ctc_loss_reduction="mean",
+        )
+        torch.manual_seed(0)
+        model = Wav2Vec2ForCTC(config).eval()
+        out = Path(scratch) / "model"
+        model.save_pretrained(out)
+        Wav2Vec2Processor(feature_extractor=extractor, tokenizer=tokenizer).save_pretrained(out)
+        try:
+            out.rename(folder)
+        except OSError:
+            if not (folder / "model.safetensors").exists():
+                raise
+    return folder
+
+
+def long_speech_spans(merge_gap_s: float = 0.35) -> list[tuple[float, float]]:
+    """(start, end) in seconds of each stretch of sound in the long clip, from its WAV."""
+    with wave.open(str(media_dir() / "long-mono.wav"), "rb") as handle:
+        rate = handle.getframerate()
+        data = np.frombuffer(handle.readframes(handle.getnframes()), dtype=np.int16)
+    win = rate // 100
+    loud = np.abs(data[: data.size // win * win].reshape(-1, win)).max(axis=1) > 300
+    spans: list[tuple[float, float]] = []
+    for i in np.flatnonzero(loud):
+        t = i / 100
+        if spans and t - spans[-1][1] <= merge_gap_s:
+            spans[-1] = (spans[-1][0], t + 0.01)
+        else:
+            spans.append((t, t + 0.01))
+    return spans

@@ -42,7 +42,9 @@ def _windows(source: str, rate: int, max_seconds: float) -> tuple[list[Any], str
         warning = f"the file is damaged after {format_clock(exc.at_s)}; only the part before " \
                   "was heard"
     finally:
-        blocks.close()
+        close = getattr(blocks, "close", None)  # stop decoding now, not when collected
+        if close is not None:
+            close()
     if not windows or sum(window.size for window in windows) == 0:
         raise InputError(source, "the recording has no sound in it")
     return windows, warning

@@ -17,15 +17,19 @@ if TYPE_CHECKING:
 DEFAULT_THRESHOLD = 0.5
 
 
-def _box(raw: Mapping[str, Any]) -> dict[str, int]:
-    return {key: int(round(float(raw[key]))) for key in ("xmin", "ymin", "xmax", "ymax")}
+def _box(raw: Mapping[str, Any], width: int, height: int) -> dict[str, int]:
+    """Whole pixels, kept inside the picture (models may reach past its edges)."""
+    limits: dict[str, int] = {"xmin": width, "xmax": width, "ymin": height, "ymax": height}
+    return {key: min(max(0, round(float(raw[key]))), limit) for key, limit in limits.items()}
 
 
 def objects_payload(size: tuple[int, int], output: Any) -> dict[str, Any]:
     """Best first; the image's size comes along so a view can scale the boxes."""
-    objects = sorted(({"label": str(o["label"]), "score": float(o["score"]), "box": _box(o["box"])}
-                      for o in output), key=lambda o: -float(o["score"]))
-    return {"objects": objects, "width": size[0], "height": size[1]}
+    width, height = size
+    ranked = sorted(output, key=lambda o: -float(o["score"]))
+    objects = [{"label": str(o["label"]), "score": float(o["score"]),
+                "box": _box(o["box"], width, height)} for o in ranked]
+    return {"objects": objects, "width": width, "height": height}
 
 
 def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], control: JobControl,

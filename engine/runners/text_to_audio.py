@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import InputError
+from engine.progress import JobControl
 
 MAX_TEXT_CHARS = 20_000
 MAX_PIECE_CHARS = 300
@@ -77,7 +78,7 @@ def write_wav(path: Path, samples: Any, rate: int) -> None:
         soundfile.write(handle, clipped, rate, format="WAV", subtype="PCM_16")
 
 
-def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: Any,
+def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobControl,
                done: Sequence[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     import numpy as np
 

@@ -46,6 +46,11 @@ class AudioResultDetail(DetailView):
         self.note = QLabel(self)
         self.note.setObjectName("audio_note")
         self.note.setWordWrap(True)
+        # room for two wrapped lines, so a long note is never cut to a sliver
+        self.note.setMinimumHeight(2 * self.note.fontMetrics().lineSpacing() + 4)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.play_button = QPushButton(self.tr("Play"), self)
         self.play_button.setObjectName("play_button")
         self.stop_button = QPushButton(self.tr("Stop"), self)
@@ -101,8 +106,8 @@ class AudioResultDetail(DetailView):
         if not self.can_play():
             self.play_button.setEnabled(False)
             self.stop_button.setEnabled(False)
-            self.note.setText(self.tr("No sound output was found on this computer; use "
-                                      "Save as… to keep the file and play it elsewhere."))
+            self.note.setText(self.tr("No sound output found: use Save as… and play the "
+                                      "file elsewhere."))
 
     def clear_view(self) -> None:
         self.stop()

@@ -1,0 +1,262 @@
+"""The window in Simplified Chinese: no English left on screen, and the files are current.
+
+The main check builds the real main window with the committed ``pipedeck_zh_CN.qm``
+loaded, visits every task tab, and reads every string a person can see there (labels,
+buttons, tab titles, group boxes, menus, combo items, table headers, placeholders,
+tool tips). A string that still holds Latin letters once names that stay as they are
+(Pipedeck, model ids, file names, units, CPU …) are taken out is an untranslated one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QToolBar,
+    QTreeView,
+    QWidget,
+)
+
+from engine.paths import resource
+
+pytestmark = pytest.mark.gui
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TS_FILE = resource("translations", "pipedeck_zh_CN.ts")
+QM_FILE = resource("translations", "pipedeck_zh_CN.qm")
+
+#: Words that stay in Latin letters in Chinese text: the product, acronyms, units,
+#: precisions, package and file-format names.
+ALLOWED_WORDS = (
+    "Pipedeck", "Hugging Face", "Hub", "AI", "CPU", "GPU", "CUDA", "MPS", "OCR", "PDF", "ID",
+    "URL", "JSON", "CSV", "TSV", "SRT", "VTT", "MB", "GB", "KB", "TB", "Top-p", "float32",
+    "float16", "bfloat16", "int8", "int4", "bitsandbytes", "PyTorch", "pickle", "safetensors",
+    "Tesseract", "whisper", "Whisper", "hf_", "token", "MIT", "Apache", "WAV", "MP3", "DETR",
+    "YOLOS", "timm", "sentence-transformers", "all-MiniLM-L6-v2", "NumPy", "Hz", "PNG",
+    "Depth Anything", "DPT",
+)
+_ALLOWED_PATTERNS = (
+    re.compile(r"<[^>]+>"),                          # rich-text markup
+    re.compile(r"\(&\w\)"),                          # Chinese-style mnemonics: 文件(&F)
+    re.compile(r"&(?=\w)"),                          # mnemonics
+    re.compile(r"[\w.-]+/[\w./-]+"),                 # model ids, paths, web addresses
+    re.compile(r"\*?[\w-]*\.(?:txt|csv|tsv|md|json|srt|vtt|wav|mp3|m4a|png|jpe?g|pdf|gguf|"
+               r"bin|safetensors|npy)\b", re.IGNORECASE),  # file names and patterns
+    re.compile(r"\b\d+(?:\.\d+)?\s*[KMGT]?i?B\b"),    # sizes
+    re.compile(r"\bwhisper[\w.-]*"),                  # model names (whisper-small)
+    re.compile(r"\b(?:Ctrl|Shift|Alt|Cmd)\+\w+"),       # keyboard shortcuts
+    re.compile(r"“[^”]*\[MASK\][^”]*”"),               # a fill-mask example (model's language)
+    re.compile(r"\[MASK\]"),                          # the token people type for fill-mask
+    re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ALLOWED_WORDS) + r")\b"),
+)
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def untranslated(text: str) -> bool:
+    """True when ``text`` still shows English once the allowed names are removed."""
+    for pattern in _ALLOWED_PATTERNS:
+        text = pattern.sub(" ", text)
+    return bool(_LATIN.search(text))
+
+
+def _widget_strings(widget: QWidget) -> Iterator[str]:
+    if widget.toolTip():
+        yield widget.toolTip()
+    if isinstance(widget, QLabel):
+        yield widget.text()
+    if isinstance(widget, QAbstractButton):
+        yield widget.text()
+    if isinstance(widget, QGroupBox):
+        yield widget.title()
+    if isinstance(widget, QTabWidget):
+        for index in range(widget.count()):
+            if widget.isTabVisible(index):
+                yield widget.tabText(index)
+                yield widget.tabToolTip(index)
+    if isinstance(widget, QComboBox):
+        if widget.isEditable():  # a model id the user types: only its hint is ours
+            if widget.lineEdit() is not None:
+                yield widget.lineEdit().placeholderText()
+        else:
+            for index in range(widget.count()):
+                yield widget.itemText(index)
+                tip = widget.itemData(index, Qt.ItemDataRole.ToolTipRole)
+                if isinstance(tip, str):
+                    yield tip
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+        yield widget.placeholderText()
+    if isinstance(widget, QAbstractSpinBox):
+        yield widget.specialValueText()
+    if isinstance(widget, (QTableView, QTreeView)) and widget.model() is not None:
+        model = widget.model()
+        header = widget.horizontalHeader() if isinstance(widget, QTableView) else widget.header()
+        if header.isVisible():
+            for column in range(model.columnCount(QModelIndex())):
+                value = model.headerData(column, Qt.Orientation.Horizontal,
+                                         Qt.ItemDataRole.DisplayRole)
+                if isinstance(value, str):
+                    yield value
+    if isinstance(widget, (QDockWidget, QToolBar)):
+        yield widget.windowTitle()
+
+
+def _menu_strings(window: QMainWindow) -> Iterator[str]:
+    for action in window.menuBar().actions():
+        yield action.text()
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            for item in menu.actions():
+                yield item.text()
+
+
+def visible_strings(window: QMainWindow) -> Iterator[tuple[str, str]]:
+    """(where, text) for every string on screen, visiting each task tab in turn."""
+    tabs = window.findChild(QTabWidget, "task_tabs")
+    assert tabs is not None
+    for text in _menu_strings(window):
+        yield "menu", text
+    for index in range(tabs.count()):
+        if not tabs.isTabVisible(index):
+            continue
+        tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        for widget in window.findChildren(QWidget):
+            if not widget.isVisible():
+                continue
+            where = f"tab {index} {type(widget).__name__} '{widget.objectName()}'"
+            for text in _widget_strings(widget):
+                if text:
+                    yield where, text
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    from gui.app import install_translators
+
+    translators = install_translators(qapp, "zh_CN")
+    assert translators, "no translation was loaded for zh_CN"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def window(qtbot, chinese: None, tmp_path: Path) -> Iterator[QMainWindow]:  # type: ignore[no-untyped-def]
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+
+
+@pytest.mark.timeout(120)
+def test_every_visible_string_of_the_main_window_is_chinese(window: QMainWindow) -> None:
+    seen = list(visible_strings(window))
+    assert len(seen) > 30, "the walk found too little: is the window built?"
+    left = sorted({f"{where}: {text!r}" for where, text in seen if untranslated(text)})
+    assert not left, "untranslated on screen:\n" + "\n".join(left)
+
+
+def test_the_checker_tells_english_from_allowed_names() -> None:
+    assert untranslated("Run")
+    assert untranslated("运行 Run")
+    assert not untranslated("运行")
+    assert not untranslated("模型 openai/whisper-small 在 CPU 上运行")
+    assert not untranslated("文件(&F)")
+    assert not untranslated("全精度 (float32)")
+    assert not untranslated("已保存：results.csv")
+
+
+def test_the_language_setting_picks_the_translation(qapp: QApplication, tmp_path: Path) -> None:
+    from gui.app import install_translators
+    from gui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.language = "zh_CN"
+    translators = install_translators(qapp, settings.language)
+    try:
+        assert QCoreApplication.translate("TaskTab", "Run") == "运行"
+        assert QCoreApplication.translate("engine", "Transcribe") != "Transcribe"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("TaskTab", "Run") == "Run"
+
+
+def _ts_messages() -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation ("" while unfinished)."""
+    translated_text = _update_script().translated_text
+    messages = {}
+    for context in ET.parse(TS_FILE).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            messages[(name, message.findtext("source", ""))] = translated_text(message)
+    return messages
+
+
+def _update_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", REPO_ROOT / "packaging" / "update_translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_string_in_the_chinese_file_is_translated() -> None:
+    missing = [f"[{context}] {source!r}" for (context, source), text in _ts_messages().items()
+               if not text.strip()]
+    assert not missing, ("run packaging/update_translations.py and translate:\n"
+                         + "\n".join(missing))
+
+
+def test_every_registry_string_is_in_the_chinese_file() -> None:
+    messages = _ts_messages()
+    missing = [text for text in _update_script().registry_strings()
+               if text and not messages.get(("engine", text))]
+    assert not missing, ("registry strings missing from pipedeck_zh_CN.ts (run "
+                         "packaging/update_translations.py and translate them):\n"
+                         + "\n".join(missing))
+
+
+def test_the_committed_qm_matches_the_ts(tmp_path: Path) -> None:
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    tool = str(lrelease) if lrelease.is_file() else shutil.which("pyside6-lrelease")
+    if tool is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([tool, "-silent", str(TS_FILE), "-qm", str(fresh)], check=True, timeout=60)
+    assert fresh.read_bytes() == QM_FILE.read_bytes(), \
+        "pipedeck_zh_CN.qm is stale: run packaging/update_translations.py --compile-only"
