@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         dialog = ModelPickerDialog(self.current_tab().task, self)
         if dialog.exec() and dialog.chosen_model:
             self.set_model(dialog.chosen_model)
+        dialog.deleteLater()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
