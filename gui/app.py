@@ -74,6 +74,9 @@ def run_app(argv: Sequence[str] = ()) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)
     app.setApplicationName("Pipedeck")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource("icons", "pipedeck.png"))))
     app.setOrganizationName("Pipedeck")
     from gui.settings import Settings
 

@@ -247,6 +247,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.history_dock.toggleViewAction())
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        for code, name in (("", self.tr("Follow the system")), ("en", "English"),
+                           ("zh_CN", "简体中文")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            language_menu.addAction(action)
+
+    def _set_language(self, code: str) -> None:
+        self.settings.language = code
+        QMessageBox.information(self, self.tr("Language"), self.tr(
+            "The new language is used the next time Pipedeck starts."))
 
     # -- state --------------------------------------------------------------------------
     def current_tab(self) -> TaskTab:
