@@ -91,6 +91,17 @@ class ItemsModel(QAbstractTableModel):
         if merged.get("labels"):
             best = merged["labels"][0]
             return f"{best['label']} ({best['score']:.0%})"
+        if "objects" in merged:
+            names = list(dict.fromkeys(str(o.get("label")) for o in merged["objects"]))
+            return self.tr("{0} found").replace("{0}", str(len(merged["objects"]))) + (
+                ": " + ", ".join(names) if names else "")
+        if "segments" in merged and self.task.result_kind == "image":
+            return ", ".join(dict.fromkeys(str(x.get("label")) for x in merged["segments"]))
+        if "depth_png" in merged:
+            return self.tr("depth map")
+        if "audio_file" in merged:
+            return self.tr("{0} s of sound").replace(
+                "{0}", f"{float(merged.get('duration_s') or 0):.1f}")
         if "entities" in merged:
             names = [str(e.get("word", "")).strip() for e in merged["entities"]]
             return ", ".join(dict.fromkeys(n for n in names if n))[:120] or self.tr("no names")
