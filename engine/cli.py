@@ -21,6 +21,7 @@ from engine.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    InputError,
     PipedeckError,
     UsageError,
 )
@@ -60,7 +61,8 @@ def _add_param(parser: argparse.ArgumentParser, param: Param) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pipedeck", description="Run Hugging Face pipelines on your files. "
                      "Without arguments, opens the window.")
-    sub = parser.add_subparsers(dest="task", metavar="TASK")
+    # Not dest="task": the transcribe command has a --task option of its own.
+    sub = parser.add_subparsers(dest="command", metavar="TASK")
     for task in all_tasks():
         task_parser = sub.add_parser(task.alias, aliases=[task.id], help=task.description)
         task_parser.error = _Parser.error.__get__(task_parser)  # type: ignore[method-assign]
@@ -99,13 +101,21 @@ def _add_task_extras(task: TaskSpec, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--csv", type=Path, default=None, help="write answers to this CSV")
 
 
-def collect_inputs(task: TaskSpec, args: argparse.Namespace) -> list[str]:
+def collect_inputs(task: TaskSpec, args: argparse.Namespace,
+                   unreadable: list[str] | None = None) -> list[str]:
+    """The job's inputs; a text file that cannot be read goes to ``unreadable`` (when
+    given) so the other texts still run, as exit code 3 promises."""
     from engine.inputs import expand_inputs, read_texts
 
     if task.input_kind == "text":
         texts = list(args.inputs)
         for path in args.file:
-            texts.extend(read_texts(str(path), args.column))
+            try:
+                texts.extend(read_texts(str(path), args.column))
+            except InputError as exc:
+                if unreadable is None:
+                    raise
+                unreadable.append(str(exc))
         return texts
     return expand_inputs(args.inputs, task.extensions)
 
@@ -134,19 +144,25 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
 
         return selftest_main(argv[1:])
     args = build_parser().parse_args(argv)
-    if not args.task:
+    if not args.command:
         build_parser().print_help(out)
         return EXIT_USAGE
     from engine.logs import setup_logging
 
     setup_logging()
-    task = get_task(args.task)
+    task = get_task(args.command)
     try:
-        inputs = collect_inputs(task, args)
+        unreadable: list[str] = []
+        inputs = collect_inputs(task, args, unreadable)
+        for message in unreadable:
+            print(f"pipedeck: {message}", file=err)
         params = task_params(task, args)
         if not inputs:
+            if unreadable:
+                return EXIT_INPUT
             raise UsageError("Nothing to do: give at least one input.")
-        return _run(task, args, inputs, params, out, err)
+        code = _run(task, args, inputs, params, out, err)
+        return EXIT_INPUT if unreadable and code == EXIT_OK else code
     except PipedeckError as exc:
         print(f"pipedeck: {exc}", file=err)
         return exc.exit_code

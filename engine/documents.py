@@ -87,6 +87,12 @@ def open_document(path: str | Path, *, dpi: int = DEFAULT_DPI) -> Document:
     """Open ``path`` as pages, or raise :class:`InputError` saying why it cannot be read."""
     source = str(path)
     file = Path(path)
+    if "://" in source[:16]:
+        raise InputError(source, "web addresses cannot be read here: download the file and "
+                                 "add it from your computer")
+    if file.exists() and not file.is_dir() and not file.is_file():
+        # A named pipe or a device: opening it would wait forever for a writer.
+        raise InputError(source, "it is not a regular file (a pipe or a device)")
     try:
         with file.open("rb") as handle:
             head = handle.read(1024)

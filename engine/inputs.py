@@ -55,6 +55,8 @@ def check_file(source: str) -> Path:
         raise InputError(source, "the file does not exist (was it moved or deleted?)")
     if path.is_dir():
         raise InputError(source, "this is a folder, not a file")
+    if not path.is_file():  # a named pipe or a device: opening it could wait forever
+        raise InputError(source, "it is not a regular file (a pipe or a device)")
     if not os.access(path, os.R_OK):
         raise InputError(source, "permission denied")
     if path.stat().st_size == 0:
@@ -64,11 +66,19 @@ def check_file(source: str) -> Path:
 
 def load_image(source: str) -> Image.Image:
     """Open an image fully, refusing decompression bombs before decoding their pixels."""
+    path = fetch_url(source) if is_url(source) else check_file(source)
+    try:
+        return _decode_image(source, path)
+    finally:
+        if is_url(source):  # the download was only needed until the pixels were read
+            path.unlink(missing_ok=True)
+
+
+def _decode_image(source: str, path: Path) -> Image.Image:
     import warnings
 
     from PIL import Image, UnidentifiedImageError
 
-    path = fetch_url(source) if is_url(source) else check_file(source)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -136,7 +146,10 @@ def fetch_url(url: str, *, max_bytes: int = MAX_URL_BYTES,
     parsed = urllib.parse.urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise InputError(url, "only http:// and https:// addresses are allowed")
-    import httpx
+    try:  # huggingface_hub 2 depends on httpx2 (the same API); older ones on httpx
+        import httpx2 as httpx
+    except ModuleNotFoundError:
+        import httpx  # type: ignore[no-redef]
 
     suffix = Path(parsed.path).suffix[:10]
     try:
@@ -158,6 +171,11 @@ def fetch_url(url: str, *, max_bytes: int = MAX_URL_BYTES,
                         raise InputError(url, f"the file is larger than {max_bytes // 2**20} MB")
                     handle.write(chunk)
             return Path(handle.name)
+    except httpx.ConnectError as exc:
+        raise InputError(url, "the server could not be reached (is the address right, and "
+                              "are you online?)") from exc
+    except httpx.TimeoutException as exc:
+        raise InputError(url, "the server did not answer in time") from exc
     except httpx.HTTPError as exc:
         raise InputError(url, f"could not download it ({type(exc).__name__})") from exc
 

@@ -152,7 +152,8 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
         else:
             stream = per_source(runner, pipe, list(spec.inputs), params, control, done, finished)
         for result in stream:
-            result = ItemResult(result.index, result.source, result.payload, result.error, job_id)
+            result = ItemResult(result.index, result.source, result.payload, result.error, job_id,
+                                result.complete)  # a piece must not be saved as finished
             if store is not None and job_id is not None:
                 store.add_result(job_id, result.index, result.source, result.payload,
                                  result.error, complete=result.complete)

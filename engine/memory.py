@@ -44,11 +44,16 @@ def safetensors_parameters(folder: str | Path) -> tuple[int, int]:
     parameters = 0
     size = 0
     for path in Path(folder).glob("*.safetensors"):
-        with path.open("rb") as handle:
-            (length,) = struct.unpack("<Q", handle.read(8))
-            if length > 100_000_000:
-                continue
-            header = json.loads(handle.read(length))
+        try:
+            with path.open("rb") as handle:
+                (length,) = struct.unpack("<Q", handle.read(8))
+                if length > 100_000_000:
+                    continue
+                header = json.loads(handle.read(length))
+        except (OSError, struct.error, ValueError):
+            continue  # a cut or garbled file: no estimate here; loading says it is damaged
+        if not isinstance(header, dict):
+            continue
         for name, info in header.items():
             if name == "__metadata__":
                 continue

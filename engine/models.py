@@ -86,8 +86,13 @@ def translate_load_error(exc: BaseException, key: ModelKey) -> PipedeckError:
             "is not a local folder and is not a valid model identifier" in lowered or \
             "repository not found" in lowered:
         return ModelUnavailable(f"The model {name} was not found on the Hugging Face Hub.")
-    if offline_mode() or type(exc).__name__ in {"LocalEntryNotFoundError", "OfflineModeIsEnabled"} \
-            or "offline" in lowered or "connect" in lowered or "couldn't" in lowered:
+    if _wrong_task(key):
+        return ModelUnavailable(f"The model {name} cannot do this task ({key.task}).")
+    if not looks_like_path(key.model) and (
+            offline_mode() or type(exc).__name__ in {"LocalEntryNotFoundError",
+                                                     "OfflineModeIsEnabled"}
+            or "offline" in lowered or "connect" in lowered or "couldn't" in lowered):
+        # Never for a local folder: "Couldn't instantiate the tokenizer" is not a download.
         return ModelUnavailable(f"The model {name} is not downloaded and you are offline.")
     if "trust_remote_code" in lowered or "custom code" in lowered:
         revision = model_revision(name)
@@ -100,10 +105,33 @@ def translate_load_error(exc: BaseException, key: ModelKey) -> PipedeckError:
             "is not supported" in lowered or "unrecognized model" in lowered or \
             "should have a `model_type`" in lowered:
         return ModelUnavailable(f"The model {name} cannot do this task ({key.task}).")
-    if isinstance(exc, OSError | ValueError | KeyError | RuntimeError | EnvironmentError):
+    if isinstance(exc, OSError | ValueError | KeyError | RuntimeError | EnvironmentError) or \
+            type(exc).__name__ == "SafetensorError":  # a truncated or garbled weights file
         return ModelUnavailable(f"The model {name} could not be loaded: it looks damaged or "
                                 "incomplete. Download it again or choose another model.")
     return ModelUnavailable(f"The model {name} could not be loaded ({type(exc).__name__}).")
+
+
+def _wrong_task(key: ModelKey) -> bool:
+    """True when a model on disk is of an architecture the task's pipeline cannot load.
+
+    Asked only after loading failed (Donut answers document questions without being in
+    that task's model list), so the user hears "cannot do this task", not "damaged".
+    """
+    folder = Path(key.model).expanduser() if looks_like_path(key.model) else \
+        cached_folder(key.model)
+    if folder is None or not (folder / "config.json").is_file():
+        return False
+    try:
+        from transformers import AutoConfig
+        from transformers.pipelines import SUPPORTED_TASKS
+
+        config = AutoConfig.from_pretrained(str(folder))
+        entry: Any = SUPPORTED_TASKS[key.task]
+        classes: tuple[Any, ...] = entry["pt"]
+        return not any(type(config) in auto._model_mapping for auto in classes)
+    except Exception:  # an unreadable config is "damaged", decided by the caller
+        return False
 
 
 def model_revision(model: str) -> str | None:

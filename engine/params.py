@@ -31,6 +31,9 @@ class Param:
     advanced: bool = False
     placeholder: str = ""
     required: bool = False
+    open_choices: bool = False
+    """``choices`` are only a starting list (installed languages are added at run time);
+    any value is accepted here and the task's runner checks it."""
 
     @property
     def cli_flag(self) -> str:
@@ -44,6 +47,8 @@ class Param:
         empty = value is None or (isinstance(value, str) and not value.strip())
         if empty and self.kind in ("labels", "lines") and self.required:
             raise UsageError(f"{self.label}: enter at least one.")
+        if empty and self.kind == "text" and self.required:
+            raise UsageError(f"{self.label} is required.")
         if empty and (self.kind != "text" or value is None or self.default):
             if self.required:
                 raise UsageError(f"{self.label} is required.")
@@ -65,7 +70,8 @@ class Param:
                 return result
             elif self.kind == "choice":
                 result = str(value)
-                if self.choices and result not in {key for key, _ in self.choices}:
+                if self.choices and not self.open_choices and \
+                        result not in {key for key, _ in self.choices}:
                     allowed = ", ".join(key for key, _ in self.choices)
                     raise UsageError(f"{self.label} must be one of: {allowed}.")
                 return result

@@ -163,9 +163,14 @@ def main(argv: Sequence[str] = (), *, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     args = _parser().parse_args(list(argv))
     _go_offline()
+    from engine.errors import EXIT_USAGE, UsageError
     from engine.tasks import get_task
 
-    wanted = {get_task(name).id for name in args.only} if args.only else None
+    try:
+        wanted = {get_task(name).id for name in args.only} if args.only else None
+    except UsageError as exc:
+        print(f"pipedeck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     scratch = Path(tempfile.mkdtemp(prefix="pipedeck-selftest-"))
     # the job store and logs of the self-test must never mix with the user's own
     home_before = os.environ.get("PIPEDECK_HOME")

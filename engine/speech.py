@@ -22,7 +22,7 @@ from typing import Any, Literal
 import numpy as np
 
 from engine.audio import SAMPLE_RATE, DamagedAudio, format_clock, iter_blocks, probe
-from engine.errors import OutOfMemory, UsageError
+from engine.errors import InputError, OutOfMemory, UsageError
 from engine.progress import JobControl
 from engine.transcript import (
     Segment,
@@ -133,6 +133,9 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
     """
     options = SpeechOptions.from_params(params)
     check_options(pipe, options)
+    if "://" in source[:16]:
+        raise InputError(source, "web addresses cannot be transcribed: download the recording "
+                                 "and add it from your computer")
     total = probe(source).duration_s
     finished = {int(item["piece"]) for item in done if "piece" in item}
     blocks = _Guarded(iter_blocks(source, SAMPLE_RATE))

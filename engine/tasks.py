@@ -77,6 +77,7 @@ _REGISTRY: tuple[TaskSpec, ...] = (
         extensions=AUDIO_EXTENSIONS,
         params=(
             Param("language", "Language", "choice", "auto", choices=(("auto", "Detect"),),
+                  open_choices=True,
                   help="The spoken language, or Detect to let the model find it."),
             Param("task", "Output", "choice", "transcribe",
                   choices=(("transcribe", "Transcribe"), ("translate", "Translate to English"))),
@@ -100,7 +101,8 @@ _REGISTRY: tuple[TaskSpec, ...] = (
             Param("questions", "Questions", "lines", None, required=True,
                   placeholder="What is the invoice number?\nWhat is the total amount?",
                   help="One question per line."),
-            Param("ocr_lang", "OCR language", "choice", "eng", choices=(("eng", "English"),)),
+            Param("ocr_lang", "OCR language", "choice", "eng", choices=(("eng", "English"),),
+                  open_choices=True),
             Param("top_k", "Alternatives", "int", 3, 1, 10, advanced=True),
         ),
     ),

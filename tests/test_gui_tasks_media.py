@@ -95,7 +95,7 @@ def test_find_objects_tab_draws_boxes_and_saves_the_picture(
         tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     tab = open_tab(window, "object-detection", yolos_model)
     tab.inputs.add_paths([str(scene)])
-    tab.form.widget("threshold").setValue(0.5)
+    tab.form.widget("threshold").setValue(0.3)
     run_and_wait(qtbot, window, tab)
     tab.results.table.selectRow(0)
     detail = tab.results.detail

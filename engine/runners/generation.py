@@ -13,6 +13,7 @@ from typing import Any
 
 from engine.errors import Cancelled, InputError
 from engine.progress import JobControl
+from engine.runners.texts import text_label
 
 
 def _messages(source: str) -> list[dict[str, str]]:
@@ -77,8 +78,8 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
     if context:
         used = _prompt_tokens(tokenizer, prompt)
         if used >= context:
-            raise InputError("(prompt)", f"the prompt is longer than this model can read "
-                                         f"({used} of {context} tokens)")
+            raise InputError(text_label(source), f"the prompt is longer than this model can "
+                                                 f"read ({used} of {context} tokens)")
         generate_kwargs["max_new_tokens"] = min(generate_kwargs["max_new_tokens"], context - used)
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
                                     timeout=300)

@@ -44,7 +44,7 @@ from engine.tasks import TaskSpec
 from gui.views.detail import MAX_PREVIEW_PIXELS, DetailView
 
 PREVIEW_SIDE = 1024
-SIDE_WIDTH = 210
+SIDE_WIDTH = 180
 MASK_OPACITY = 0.55
 
 #: Distinct colours, given to labels in the order they first appear in a result.
@@ -121,9 +121,9 @@ def draw_boxes(base: QImage, merged: dict[str, Any], colours: dict[str, QColor])
     image = base.copy()
     sx = image.width() / max(1, int(merged.get("width") or image.width()))
     sy = image.height() / max(1, int(merged.get("height") or image.height()))
-    line = max(2, round(image.width() / 320))
+    line = max(2, round(image.width() / 200))
     font = QFont()
-    font.setPixelSize(max(12, round(image.width() / 48)))
+    font.setPixelSize(max(14, round(image.width() / 28)))  # legible once shrunk to fit
     font.setBold(True)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
