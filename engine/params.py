@@ -6,6 +6,7 @@ so a parameter is declared once, with its type, default, range and help text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -62,8 +63,9 @@ class Param:
                 result = value if isinstance(value, bool) else str(value).lower() in {
                     "1", "true", "yes", "on"}
             elif self.kind in ("labels", "lines"):
-                separator = "," if self.kind == "labels" else "\n"
-                items = value if isinstance(value, list | tuple) else str(value).split(separator)
+                # labels: Chinese and Japanese users type "，" or "、" between them
+                pattern = r"[,，、]" if self.kind == "labels" else r"\n"
+                items = value if isinstance(value, list | tuple) else re.split(pattern, str(value))
                 result = [str(item).strip() for item in items if str(item).strip()]
                 if self.required and not result:
                     raise UsageError(f"{self.label}: enter at least one.")

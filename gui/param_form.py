@@ -63,7 +63,7 @@ class ParamForm(QWidget):
             if param.kind == "bool":
                 target.addRow("", widget)
             else:
-                target.addRow(tr_engine(param.label) + ":", widget)
+                target.addRow(self.tr("{0}:").replace("{0}", tr_engine(param.label)), widget)
         self.advanced_toggle.toggled.connect(self._show_advanced)
         layout.addWidget(self.advanced_toggle)
         layout.addWidget(self.advanced_panel)

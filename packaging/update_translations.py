@@ -36,14 +36,27 @@ LOCALES = ("zh_CN", "en")
 STUB = ROOT / "build" / "translations" / "engine_strings.py"
 
 
-def _tool(name: str) -> str:
-    """A Qt tool from the venv's PySide6 (beside this Python), else from PATH."""
-    beside = Path(sys.executable).parent / name
+def qt_tool(name: str) -> str | None:
+    """Qt's ``lupdate``/``lrelease`` binary shipped inside the PySide6 package, else the
+    ``pyside6-*`` wrapper beside this Python or on PATH; None when there is none."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    suffix = ".exe" if sys.platform == "win32" else ""
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = Path(folder) / f"{name}{suffix}"
+        if binary.is_file():
+            return str(binary)
+    beside = Path(sys.executable).parent / f"pyside6-{name}{suffix}"
     if beside.is_file():
         return str(beside)
-    found = shutil.which(name)
+    return shutil.which(f"pyside6-{name}") or shutil.which(name)
+
+
+def _tool(name: str) -> str:
+    found = qt_tool(name)
     if found is None:
-        sys.exit(f"update_translations: {name} not found (pip install PySide6)")
+        sys.exit(f"update_translations: Qt's {name} not found (pip install PySide6)")
     return found
 
 
@@ -106,7 +119,7 @@ def run_lupdate(sources: list[Path]) -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for locale in LOCALES:
         ts = TRANSLATIONS / f"pipedeck_{locale}.ts"
-        subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "none",
+        subprocess.run([_tool("lupdate"), "-silent", "-locations", "none",
                         "-no-obsolete", "-source-language", "en", "-target-language", locale,
                         *map(str, sources), "-ts", str(ts)], check=True)
 
@@ -116,7 +129,7 @@ def run_lrelease() -> None:
         ts = TRANSLATIONS / f"pipedeck_{locale}.ts"
         if not ts.is_file():
             continue
-        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm",
+        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm",
                         str(ts.with_suffix(".qm"))], check=True)
 
 

@@ -169,7 +169,7 @@ def test_killed_transcription_keeps_its_pieces_and_resumes_without_redoing_them(
 
     recording = _eight_pieces(tmp_path)
     spec = {"task": "automatic-speech-recognition", "inputs": [str(recording)],
-            "model": str(whisper_tiny_random()), "params": {"max_new_tokens": 40}}
+            "model": str(whisper_tiny_random()), "params": {"max_new_tokens": 10}}
     reports, committed = _kill_after(spec, 3, pipedeck_home)
     reported = {r["piece"] for r in reports if r["has_payload"]}
     assert len(reported) >= 3

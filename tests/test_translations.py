@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -252,10 +250,9 @@ def test_every_registry_string_is_in_the_chinese_file() -> None:
 
 
 def test_the_committed_qm_matches_the_ts(tmp_path: Path) -> None:
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    tool = str(lrelease) if lrelease.is_file() else shutil.which("pyside6-lrelease")
+    tool = _update_script().qt_tool("lrelease")
     if tool is None:
-        pytest.skip("pyside6-lrelease is not installed")
+        pytest.skip("Qt's lrelease is not installed")
     fresh = tmp_path / "fresh.qm"
     subprocess.run([tool, "-silent", str(TS_FILE), "-qm", str(fresh)], check=True, timeout=60)
     assert fresh.read_bytes() == QM_FILE.read_bytes(), \

@@ -591,6 +591,18 @@ Example: Dear Amazon, last week I ordered an Optimus Prime action figure, but re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} s of sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no names</source>
         <translation type="unfinished"></translation>
     </message>
@@ -698,6 +710,18 @@ Example: Dear Amazon, last week I ordered an Optimus Prime action figure, but re
     </message>
     <message>
         <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Pipedeck starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

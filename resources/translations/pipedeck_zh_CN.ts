@@ -593,6 +593,18 @@ Example: Dear Amazon, last week I ordered an Optimus Prime action figure, but re
         <translation>等待中</translation>
     </message>
     <message>
+        <source>{0} found</source>
+        <translation>找到 {0} 个</translation>
+    </message>
+    <message>
+        <source>depth map</source>
+        <translation>深度图</translation>
+    </message>
+    <message>
+        <source>{0} s of sound</source>
+        <translation>{0} 秒声音</translation>
+    </message>
+    <message>
         <source>no names</source>
         <translation>没有名称</translation>
     </message>
@@ -701,6 +713,18 @@ Example: Dear Amazon, last week I ordered an Optimus Prime action figure, but re
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Pipedeck starts.</source>
+        <translation>新的语言将在下次启动 Pipedeck 时生效。</translation>
     </message>
     <message>
         <source>Choose a model folder</source>
