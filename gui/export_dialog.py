@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -67,9 +67,15 @@ def _export_answers(path: Path, gathered: list[dict[str, Any]]) -> Path:
 class TranscriptExportDialog(QDialog):
     """Which formats, and where: beside each recording or in one folder."""
 
-    FORMATS = (("txt", "Text (.txt)"), ("txt-timed", "Text with times (.timestamps.txt)"),
-               ("srt", "Subtitles (.srt)"), ("vtt", "Web subtitles (.vtt)"),
-               ("json", "Everything, for other programs (.json)"))
+    FORMATS = (
+        ("txt", QT_TRANSLATE_NOOP("TranscriptExportDialog", "Text (.txt)")),
+        ("txt-timed", QT_TRANSLATE_NOOP("TranscriptExportDialog",
+                                        "Text with times (.timestamps.txt)")),
+        ("srt", QT_TRANSLATE_NOOP("TranscriptExportDialog", "Subtitles (.srt)")),
+        ("vtt", QT_TRANSLATE_NOOP("TranscriptExportDialog", "Web subtitles (.vtt)")),
+        ("json", QT_TRANSLATE_NOOP("TranscriptExportDialog",
+                                   "Everything, for other programs (.json)")),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

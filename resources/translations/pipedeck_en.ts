@@ -1045,6 +1045,10 @@ Download them only if you trust who published this model. Download anyway?</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,6 +1254,26 @@ Download them only if you trust who published this model. Download anyway?</sour
 </context>
 <context>
     <name>TranscriptExportDialog</name>
+    <message>
+        <source>Text (.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text with times (.timestamps.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (.srt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web subtitles (.vtt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, for other programs (.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Export transcripts</source>
         <translation type="unfinished"></translation>

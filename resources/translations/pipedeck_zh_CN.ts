@@ -1049,6 +1049,10 @@ Download them only if you trust who published this model. Download anyway?</sour
         <translation>高级</translation>
     </message>
     <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -1255,6 +1259,26 @@ Download them only if you trust who published this model. Download anyway?</sour
 <context>
     <name>TranscriptExportDialog</name>
     <message>
+        <source>Text (.txt)</source>
+        <translation>纯文本 (.txt)</translation>
+    </message>
+    <message>
+        <source>Text with times (.timestamps.txt)</source>
+        <translation>带时间的文本 (.timestamps.txt)</translation>
+    </message>
+    <message>
+        <source>Subtitles (.srt)</source>
+        <translation>字幕 (.srt)</translation>
+    </message>
+    <message>
+        <source>Web subtitles (.vtt)</source>
+        <translation>网页字幕 (.vtt)</translation>
+    </message>
+    <message>
+        <source>Everything, for other programs (.json)</source>
+        <translation>完整数据，供其他程序使用 (.json)</translation>
+    </message>
+    <message>
         <source>Export transcripts</source>
         <translation>导出转写文本</translation>
     </message>
@@ -1431,7 +1455,7 @@ What is the total amount?</source>
     </message>
     <message>
         <source>Sort texts</source>
-        <translation>文本归类</translation>
+        <translation>自定标签分类</translation>
     </message>
     <message>
         <source>Sort texts into labels you choose, without training.</source>
@@ -1447,7 +1471,7 @@ What is the total amount?</source>
     </message>
     <message>
         <source>urgent, not urgent, phone, tablet, computer</source>
-        <translation>紧急, 不紧急, 手机, 平板, 电脑</translation>
+        <translation>紧急、不紧急、手机、平板、电脑</translation>
     </message>
     <message>
         <source>Several labels can apply</source>
@@ -1593,7 +1617,7 @@ How many rows are there?</source>
     </message>
     <message>
         <source>cat, dog, receipt, beach</source>
-        <translation>猫, 狗, 收据, 海滩</translation>
+        <translation>猫、狗、收据、海滩</translation>
     </message>
     <message>
         <source>Description</source>
