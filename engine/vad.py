@@ -154,7 +154,7 @@ class SpeechSplitter:
         for energy in energies:
             yield from self._step(bool(energy >= threshold), float(energy))
         if self._open is None:
-            self._buffer.drop_before(max(self._floor, self._frame - self._pad) * self.frame_n)
+            self._buffer.drop_before(max(self._floor, self._frame - self._max_gap) * self.frame_n)
 
     def finish(self) -> Iterator[Piece]:
         """End of stream: yield the last piece, if it holds speech."""
@@ -182,7 +182,11 @@ class SpeechSplitter:
         if self._open is None:
             if not voiced:
                 return
-            self._open = max(self._floor, f - self._pad)
+            # A short pause before speech stays in the piece (a recording under a few
+            # minutes is then decoded exactly as long-form decoding of the whole file would);
+            # only a silence of max_gap or more is left out, bar the padding.
+            short_lead = f - self._floor < self._max_gap
+            self._open = self._floor if short_lead else max(self._floor, f - self._pad)
             self._voiced = [False] * (f - self._open)
             self._energy = [-120.0] * (f - self._open)
             self._pauses = []
@@ -237,7 +241,7 @@ class SpeechSplitter:
             self._open = cut
         else:
             self._open = None
-            self._buffer.drop_before(max(self._floor, self._frame - self._pad) * self.frame_n)
+            self._buffer.drop_before(max(self._floor, self._frame - self._max_gap) * self.frame_n)
 
     def _emit(self, start: int, end: int) -> Iterator[Piece]:
         voiced = sum(self._voiced[: end - start])

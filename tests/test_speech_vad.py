@@ -131,8 +131,24 @@ def test_quiet_speech_over_quieter_noise_is_found():
     audio = speech * 0.05 + quiet(12.0, 0.0005, rng)   # about -36 dBFS over -66 dBFS
     pieces = list(split_speech(blocks_of(audio, 2.0)))
     assert len(pieces) == 1
-    assert pieces[0].start_s == pytest.approx(3.0, abs=0.5)
+    assert pieces[0].start_s == 0.0  # a pause shorter than max_gap stays in the piece
     assert pieces[0].end_s == pytest.approx(9.0, abs=0.5)
+
+
+def test_a_short_recording_is_one_piece_from_its_very_start():
+    """So a recording under max_piece_s is decoded exactly as the whole file would be."""
+    rng = np.random.default_rng(7)
+    audio, _ = talk([("pause", 0.5), ("speech", 8.0), ("pause", 1.0), ("speech", 6.0)], rng)
+    pieces = list(split_speech(blocks_of(audio, 2.0)))
+    assert len(pieces) == 1 and pieces[0].start_s == 0.0
+
+
+def test_a_long_silence_before_speech_is_left_out_but_for_the_padding():
+    rng = np.random.default_rng(8)
+    audio, _ = talk([("pause", 8.0), ("speech", 6.0)], rng)
+    pieces = list(split_speech(blocks_of(audio, 2.0)))
+    assert len(pieces) == 1
+    assert pieces[0].start_s == pytest.approx(8.0 - VadConfig().pad_s, abs=0.1)
 
 
 def test_an_hour_of_audio_is_split_with_bounded_memory():
