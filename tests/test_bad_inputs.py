@@ -13,63 +13,75 @@ What the user sees (engine message = the GUI's error row; the CLI prints it afte
 messages of an actual run as a table.
 
 ==================================  =====================================================
-Category                            What the user sees
+Category                            What the user sees (engine message = CLI stderr line)
 ==================================  =====================================================
-empty file (any task)               could not read 'x': the file is empty
-text / PDF renamed as an image      could not read 'x.png': not an image
-truncated or corrupt image          could not read 'x': the image is damaged (image file
-                                    is truncated ...)
-random bytes                        not an image / it is not an audio or video file, or
-                                    it is damaged / it is not a PDF or an image
-decompression bomb (20000² PNG)     could not read 'x': the image is too large (20000×20000
-                                    pixels; the limit is 89 megapixels); document QA: ...
-                                    too large to open safely (400 million pixels ...)
-folder where a file is expected     this is a folder, not a file (CLI: a folder is
-                                    expanded to its files; an empty one adds nothing)
+empty file (any task)               could not read 'empty.png': the file is empty
+text / PDF renamed as an image      could not read 'notes.png': not an image
+truncated or corrupt image          could not read 'cut.png': the image is damaged (image
+                                    file is truncated); document QA: the image is damaged
+                                    or incomplete (...)
+random bytes                        images: not an image; recordings: it is not an audio
+                                    or video file, or it is damaged
+decompression bomb (20000² PNG)     could not read 'bomb.png': the image is too large to
+                                    open safely (document QA adds: 400 million pixels;
+                                    the limit is 89 million)
+folder where a file is expected     this is a folder, not a file / it is a folder, not a
+                                    file (CLI: a folder is expanded to its files; an empty
+                                    one adds nothing and is not mentioned)
 named pipe (FIFO)                   it is not a regular file (a pipe or a device);
-                                    recordings: the file is empty (no hang either way)
+                                    recordings: the file is empty. Documents used to hang
+                                    forever here.
 unreadable (chmod 000)              permission denied (skipped when the tests run as root:
                                     root reads any file)
 missing / deleted while queued      the file does not exist (was it moved or deleted?)
-non-ASCII name with spaces          the name is shown exactly ('leer – ü 日本.png')
-file:// or ftp:// URL               only http:// and https:// addresses are allowed
-                                    (recordings, documents: web addresses cannot be
-                                    transcribed/read here: download the file ...)
-http URL, nothing listening         the server could not be reached (is the address
-                                    right, and are you online?)
+non-ASCII name with spaces          shown exactly: could not read 'leer – ü 日本.png': ...
+file:// or ftp:// URL (images)      only http:// and https:// addresses are allowed
+http URL, nothing listening         the server could not be reached (is the address right,
+                                    and are you online?)
+any URL for recordings / documents  web addresses cannot be transcribed: download the
+                                    recording and add it from your computer (documents:
+                                    ... cannot be read here: download the file ...)
 text file renamed .mp3 / picture    it is a text file, not a recording / it is a picture,
                                     not a recording
 video without sound                 the video has no sound track
-recording cut off part-way          the pieces before the cut are kept, then: the file is
-                                    damaged after 0:19 (it should last 0:50; ...)
+recording cut off part-way          the pieces before the cut are transcribed and kept,
+                                    then: the file is damaged after 0:29 (it should last
+                                    1:13; it may be cut off)
 silence, 0.3 s clip, 3 h silence    processed, empty transcript, no error (the voice
-                                    detector skips silence: 3 h in ~15 s, < 100 MB extra)
+                                    detector skips silence: 3 h decoded in bounded memory)
 password-protected PDF              the PDF is password-protected
-PDF with no pages                   the PDF has no pages
+PDF with no pages                   the PDF has no pages (or its page list is damaged)
 PDF with a broken xref table        processed (pdfium repairs it)
-truncated PDF                       the PDF has no pages (or its page list is damaged)
+truncated PDF                       the PDF is damaged or incomplete
 blank page                          processed; note: no text found on page 1
 empty / whitespace text             could not read '(empty text)': the text is empty
-text over 20,000 characters         could not read 'word word …': the text is longer than
-                                    20000 characters
-non-UTF-8 text file                 cp1252 is read; bytes that are not text anywhere:
-                                    the text is not in UTF-8 (CLI: reported, others run)
+text over 20,000 characters         could not read 'word word word word word word word
+                                    word …': the text is longer than 20000 characters
+non-UTF-8 text file                 Windows-1252 is read as such; bytes that are text in
+                                    no encoding: the text is not in UTF-8 (the CLI reports
+                                    the file and still runs the other texts, exit 3)
 binary file given as texts          not a text file
 empty / whitespace prompt           could not read '(empty prompt)': the prompt is empty
-prompt longer than the model reads  could not read 'hello hello …': the prompt is longer
-                                    than this model can read (401 of 256 tokens)
---- whole-request problems ---      (job fails, nothing runs; CLI exit 2 or 4)
-truncated safetensors / bad config  The model X could not be loaded: it looks damaged or
-                                    incomplete. Download it again or choose another model.
-folder without config.json          The folder 'x' is not a model: it has no config.json.
-a file given as the model           'x' is a file, not a model folder.
-model for another task              The model X cannot do this task (zero-shot-...).
+prompt longer than the model reads  could not read 'hello hello hello hello hello hello
+                                    hell…': the prompt is longer than this model can read
+                                    (416 of 256 tokens)
+--- whole-request problems ---      the job fails before any input runs; CLI exit 2 or 4
+truncated safetensors / bad config  The model /…/broken-model could not be loaded: it
+                                    looks damaged or incomplete. Download it again or
+                                    choose another model.
+folder without config.json          The folder 'broken-model' is not a model: it has no
+                                    config.json.
+a file given as the model           '/…/broken-model' is a file, not a model folder.
+model for another task              The model /…/vit-image-classification cannot do this
+                                    task (zero-shot-classification).
 empty labels / duplicate labels     Labels: enter at least one. / Each label must be
                                     different.
 empty question                      Questions: enter at least one.
 OCR language 'xyz'                  The OCR language xyz ('xyz') is not installed
-                                    (installed: eng, osd...). On Debian/Ubuntu: ...
+                                    (installed: eng). On Debian/Ubuntu: sudo apt install
+                                    tesseract-ocr-xyz; ...
 unknown spoken language             Language 'klingon' is not one the speech models know.
+max new tokens 0                    Max new tokens must be at least 1.
 ==================================  =====================================================
 """
 
@@ -646,6 +658,7 @@ def test_three_hours_of_silence_take_bounded_time_and_memory(runs: dict[str, Tas
     during = [mb for t, mb in run.rss if started <= t <= ended]
     assert before and during
     growth = max(during) - before[-1]
+    print(f"3 h of silence: {ended - started:.1f} s, peak memory growth {growth:.0f} MB")
     # The whole file as 16 kHz float32 samples would be 691 MB; blocks of 30 s are 2 MB.
     assert growth < 150, f"memory grew by {growth:.0f} MB"
     assert ended - started < 120, f"took {ended - started:.0f} s"
@@ -654,7 +667,9 @@ def test_three_hours_of_silence_take_bounded_time_and_memory(runs: dict[str, Tas
 
 JOB_CASES: tuple[tuple[str, str, str, int], ...] = (
     # id, what, expected words, exit code
-    ("model-truncated-weights", "model folder with a truncated model.safetensors",
+    ("model-truncated-weights", "model.safetensors cut inside its header",
+     "looks damaged or incomplete", 4),
+    ("model-truncated-data", "model.safetensors cut inside its tensors",
      "looks damaged or incomplete", 4),
     ("model-no-config", "model folder without config.json", "it has no config.json", 4),
     ("model-garbled-config", "config.json that is not JSON", "looks damaged or incomplete", 4),
@@ -682,9 +697,11 @@ def _job_case(case_id: str, models: dict[str, Path], folder: Path
     broken = folder / "broken-model"
     if case_id.startswith("model-") and case_id != "model-is-a-file":
         shutil.copytree(models["image"], broken)
-    if case_id == "model-truncated-weights":
+    if case_id in ("model-truncated-weights", "model-truncated-data"):
         weights = broken / "model.safetensors"
-        weights.write_bytes(weights.read_bytes()[:2000])
+        data = weights.read_bytes()
+        weights.write_bytes(data[:2000] if case_id.endswith("weights") else
+                            data[: len(data) * 2 // 3])
     elif case_id == "model-no-config":
         (broken / "config.json").unlink()
     elif case_id == "model-garbled-config":
@@ -694,6 +711,7 @@ def _job_case(case_id: str, models: dict[str, Path], folder: Path
     images = ("image-classification", (str(image),), {}, ["classify-image", str(image)])
     table: dict[str, tuple[str, tuple[str, ...], dict[str, Any], list[str], Path]] = {
         "model-truncated-weights": (*images, broken),
+        "model-truncated-data": (*images, broken),
         "model-no-config": (*images, broken),
         "model-garbled-config": (*images, broken),
         "model-is-a-file": (*images, broken),
