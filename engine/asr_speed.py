@@ -31,10 +31,13 @@ DEFAULT_PARTS: tuple[Part, ...] = ("encoder", "decoder", "proj_out")
 def choose_level(device: str) -> str:
     """The speed level Pipedeck picks by itself for a device id ("cpu", "cuda:0", "auto"…).
 
-    int8 dynamic quantization only exists for CPU kernels; GPUs get their speed from
-    float16/bfloat16 (chosen by the dtype setting), so everything but the CPU gets "off".
+    "off" everywhere for now: int8 of every Linear cost 2.5 points of word error rate on
+    the benchmark recording (3.1 % against 0.6 %), over the 1-point budget of issue 10, so
+    it stays an Advanced choice until a variant (decoder only) measures within budget.
+    int8 dynamic kernels exist only on the CPU; GPUs get their speed from float16/bfloat16.
     """
-    return "int8" if device == "cpu" else "off"
+    del device
+    return "off"
 
 
 def optimize_for_cpu(pipe: Any, *, level: Level, threads: int | None,

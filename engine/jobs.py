@@ -57,8 +57,15 @@ class JobSpec:
 
     @property
     def key(self) -> ModelKey:
-        return ModelKey(get_task(self.task).id, self.model, self.device, self.dtype,
-                        self.trust_remote_code, self.allow_pickle, self.revision)
+        task = get_task(self.task).id
+        speed = "off"
+        if task == "automatic-speech-recognition":
+            from engine.asr_speed import choose_level
+
+            chosen = str(self.params.get("speed") or "auto")
+            speed = choose_level(self.device) if chosen == "auto" else chosen
+        return ModelKey(task, self.model, self.device, self.dtype, self.trust_remote_code,
+                        self.allow_pickle, self.revision, speed)
 
 
 @dataclass(frozen=True, slots=True)

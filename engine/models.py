@@ -33,6 +33,8 @@ class ModelKey:
     allow_pickle: bool = False
     revision: str | None = None
     """The commit the user consented to run code from; loading pins it."""
+    speed: str = "off"
+    """Speech on CPU: "int8" quantizes the Linear layers after loading (asr_speed)."""
 
 
 def looks_like_path(model: str) -> bool:
@@ -183,11 +185,18 @@ def load_pipeline(key: ModelKey) -> Any:
     model_kwargs.update(kwargs.pop("model_kwargs", {}))
     try:
         pipeline: Any = make_pipeline  # its overloads want a literal task name
-        return pipeline(key.task, model=model, trust_remote_code=key.trust_remote_code,
+        pipe = pipeline(key.task, model=model, trust_remote_code=key.trust_remote_code,
                         model_kwargs=model_kwargs, **kwargs)
     except Exception as exc:  # every loading failure becomes one plain sentence
         log.exception("loading %s failed", key)
         raise translate_load_error(exc, key) from exc
+    if key.speed != "off" and key.device == "cpu" and \
+            key.task == "automatic-speech-recognition":
+        from engine.asr_speed import optimize_for_cpu
+
+        for line in optimize_for_cpu(pipe, level=key.speed, threads=None):  # type: ignore[arg-type]
+            log.info("speed: %s", line)
+    return pipe
 
 
 class PipelineCache:

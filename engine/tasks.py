@@ -84,6 +84,11 @@ _REGISTRY: tuple[TaskSpec, ...] = (
             Param("timestamps", "Timestamps", "choice", "segment",
                   choices=(("segment", "Per sentence"), ("word", "Per word"), ("none", "None"))),
             Param("max_new_tokens", "Max tokens per piece", "int", None, 1, 448, advanced=True),
+            Param("speed", "Speed", "choice", "auto", advanced=True,
+                  choices=(("auto", "Automatic"), ("int8", "Faster (int8, CPU)"),
+                           ("off", "Exact (float)")),
+                  help="int8 runs faster on a CPU at a measured accuracy cost "
+                       "(benchmarks/ASR_RESULTS.md)."),
             BATCH_SIZE,
         ),
     ),

@@ -113,8 +113,7 @@ def test_unknown_level_keeps_the_plain_path(tiny_pipe):
     assert _dynamic_linears(tiny_pipe.model) == 0
 
 
-def test_auto_level_is_int8_on_cpu_only():
-    assert choose_level("cpu") == "int8"
-    assert choose_level("cuda:0") == "off"
-    assert choose_level("mps") == "off"
-    assert choose_level("auto") == "off"
+def test_auto_level_keeps_float_until_int8_is_within_the_accuracy_budget():
+    # Measured: int8 everywhere +2.5 WER points (benchmarks/ASR_RESULTS.md): not automatic.
+    for device in ("cpu", "cuda:0", "mps", "auto"):
+        assert choose_level(device) == "off"

@@ -72,7 +72,7 @@ def test_edits_are_saved_and_exports_parse_back(qtbot, window: MainWindow,  # ty
     index = detail.proxy.index(0, 1)
     assert detail.proxy.setData(index, "Corrected words", Qt.ItemDataRole.EditRole)
     qtbot.waitUntil(lambda: any(
-        "edit" in (r.payload or {}) for r in window.worker._store.results(  # noqa: SLF001
+        "edit" in (r.payload or {}) for r in window.worker._store.results(
             tab.results.model.job_id)), timeout=10_000)
     from gui.export_dialog import export_transcripts
 

@@ -1392,6 +1392,26 @@ Download them only if you trust who published this model. Download anyway?</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>int8 runs faster on a CPU at a measured accuracy cost (benchmarks/ASR_RESULTS.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster (int8, CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact (float)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Batch size</source>
         <translation type="unfinished"></translation>
     </message>

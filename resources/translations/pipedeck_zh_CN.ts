@@ -1396,6 +1396,26 @@ Download them only if you trust who published this model. Download anyway?</sour
         <translation>每段最多词元数</translation>
     </message>
     <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>int8 runs faster on a CPU at a measured accuracy cost (benchmarks/ASR_RESULTS.md).</source>
+        <translation>int8 在 CPU 上更快，但准确率略有下降（见 benchmarks/ASR_RESULTS.md）。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Faster (int8, CPU)</source>
+        <translation>更快（int8，CPU）</translation>
+    </message>
+    <message>
+        <source>Exact (float)</source>
+        <translation>精确（浮点）</translation>
+    </message>
+    <message>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>

