@@ -266,10 +266,13 @@ def estimate_memory(parameters: int, dtype: str = "float32") -> int:
 
 def fit_hint(needed_bytes: int, free_bytes: int) -> FitHint:
     """Whether a model will fit in the memory that is free, in one plain sentence."""
+    from engine.memory import fit_verdict
+
     needed, free = human_size(needed_bytes), human_size(free_bytes)
-    if needed_bytes <= 0.6 * free_bytes:
+    verdict = fit_verdict(needed_bytes, free_bytes)
+    if verdict == "fits":
         return FitHint("fits", f"Fits: needs about {needed} of the {free} free.")
-    if needed_bytes <= 0.9 * free_bytes:
+    if verdict == "tight":
         return FitHint("tight", f"Tight: needs about {needed} of the {free} free; "
                                 "close other programs first.")
     return FitHint("too_big", f"Too big: needs about {needed} but only {free} is free.")
@@ -277,17 +280,9 @@ def fit_hint(needed_bytes: int, free_bytes: int) -> FitHint:
 
 def available_memory() -> int | None:
     """Memory the system can give a new model now, or None where it cannot be read."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return None
+    from engine.memory import free_memory
+
+    return free_memory("cpu")
 
 
 # --- which files a pipeline needs ----------------------------------------------------------

@@ -12,6 +12,7 @@ import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from engine.errors import OutOfMemory
 
@@ -32,11 +33,16 @@ class Estimate:
     def verdict(self) -> str:
         if self.free_bytes is None:
             return "unknown"
-        if self.needed_bytes <= 0.6 * self.free_bytes:
-            return "fits"
-        if self.needed_bytes <= 0.9 * self.free_bytes:
-            return "tight"
-        return "too_big"
+        return fit_verdict(self.needed_bytes, self.free_bytes)
+
+
+def fit_verdict(needed_bytes: int, free_bytes: int) -> Literal["fits", "tight", "too_big"]:
+    """Within 60 % of what is free fits, up to 90 % is tight, beyond will not fit."""
+    if needed_bytes <= 0.6 * free_bytes:
+        return "fits"
+    if needed_bytes <= 0.9 * free_bytes:
+        return "tight"
+    return "too_big"
 
 
 def safetensors_parameters(folder: str | Path) -> tuple[int, int]:
