@@ -33,6 +33,7 @@ from engine.transcript import (
     plain_text,
     segments_from_chunks,
     timed_chunks,
+    trim_long_words,
 )
 from engine.vad import Piece, SpeechSplitter, VadConfig
 
@@ -254,7 +255,7 @@ def _piece_result(piece: Piece, out: Mapping[str, Any], kind: ModelKind,
         words = [Word(w.start, w.end, " " + w.text.strip()) for w in timed_chunks(chunks, duration)]
         segments = group_words(words)
     elif kind == "whisper" and options.timestamps == "word" and chunks:
-        segments = group_words(timed_chunks(chunks, duration))
+        segments = group_words(trim_long_words(timed_chunks(chunks, duration)))
     elif chunks:
         segments = segments_from_chunks(chunks, duration)
     else:

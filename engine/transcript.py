@@ -123,6 +123,16 @@ def timed_chunks(chunks: Sequence[Mapping[str, Any]], duration: float) -> list[W
     return items
 
 
+#: No spoken word lasts longer; Whisper's word alignment gives the pause after the last
+#: word before a silence to that word (seen: "walk." from 28.4 s to 31.3 s).
+MAX_WORD_S = 1.5
+
+
+def trim_long_words(words: Sequence[Word], max_s: float = MAX_WORD_S) -> list[Word]:
+    """Words whose end runs on into a following pause end ``max_s`` after they start."""
+    return [replace(w, end=min(w.end, w.start + max_s)) for w in words]
+
+
 def segments_from_chunks(chunks: Sequence[Mapping[str, Any]], duration: float) -> list[Segment]:
     """Segment-level pipeline output as segments, empty texts dropped."""
     return [Segment(w.start, w.end, w.text.strip()) for w in timed_chunks(chunks, duration)

@@ -122,6 +122,8 @@ def test_event_loop_never_stalls_while_a_job_runs(
     window.tabs.setCurrentWidget(tab)
     window.set_model(str(lm_model))
     tab.inputs.text.setPlainText("hello world")
+    tab.form.widget("max_new_tokens").setValue(5)  # type: ignore[attr-defined]
+    run_and_wait(qtbot, window, tab)  # loads the model: the stall budget is for running
     tab.form.widget("max_new_tokens").setValue(300)  # type: ignore[attr-defined]
     gaps: list[float] = []
     last = [time.monotonic()]

@@ -101,3 +101,12 @@ def test_the_transcript_is_rebuilt_from_pieces_in_order_once_each():
 def test_word_probability_is_optional(probability):
     word = Word(0.0, 0.4, " hi", probability)
     assert Word.from_dict(word.to_dict()) == word
+
+
+def test_a_word_never_runs_on_into_the_pause_after_it():
+    from engine.transcript import MAX_WORD_S, trim_long_words
+
+    words = [Word(28.36, 31.34, " walk."), Word(31.5, 31.8, " Next")]
+    trimmed = trim_long_words(words)
+    assert trimmed[0].end == pytest.approx(28.36 + MAX_WORD_S)
+    assert trimmed[1] == words[1]
