@@ -8,7 +8,7 @@ while the model writes. A stopping criterion checks the job's cancel flag at eve
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from engine.errors import Cancelled, InputError
@@ -50,6 +50,46 @@ def _prompt_tokens(tokenizer: Any, prompt: Any) -> int:
     return len(tokenizer(prompt)["input_ids"])
 
 
+def stream_deltas(generate: Callable[[], str | None], streamer: Any, control: JobControl,
+                  max_tokens: int, name: str) -> Iterator[dict[str, Any]]:
+    """Run ``generate`` (a pipeline call feeding ``streamer``) on a helper thread.
+
+    Yields each new piece of text as ``{"delta"}``, then ``{"text", "stopped"}`` with the
+    final text (what ``generate`` returns, or the streamed text). A failure on the helper
+    thread is raised here; a cancel raises :class:`Cancelled` after the partial text.
+    """
+    failure: list[BaseException] = []
+    answer: list[str | None] = []
+
+    def target() -> None:
+        try:
+            answer.append(generate())
+        except BaseException as exc:  # re-raised on the job's thread below
+            failure.append(exc)
+            end: Any = streamer.end
+            end()
+
+    thread = threading.Thread(target=target, name=name, daemon=True)
+    thread.start()
+    text = ""
+    pieces = 0
+    for piece in streamer:
+        if not piece:
+            continue
+        text += piece
+        pieces += 1
+        control.report(min(0.99, pieces / max(1, max_tokens)), f"{len(text.split())} words")
+        yield {"delta": piece}
+    thread.join()
+    if failure:
+        raise failure[0]
+    if control.cancelled:
+        yield {"text": text, "stopped": True}
+        raise Cancelled()
+    final = answer[0] if answer and answer[0] is not None else text
+    yield {"text": final, "stopped": False}
+
+
 def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobControl,
                done: Sequence[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     if not source.strip():
@@ -83,32 +123,9 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
         generate_kwargs["max_new_tokens"] = min(generate_kwargs["max_new_tokens"], context - used)
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
                                     timeout=300)
-    failure: list[BaseException] = []
+    max_tokens = generate_kwargs["max_new_tokens"]
 
     def generate() -> None:
-        try:
-            pipe(prompt, streamer=streamer, return_full_text=False, **generate_kwargs)
-        except BaseException as exc:  # re-raised on the job's thread below
-            failure.append(exc)
-            end: Any = streamer.end
-            end()
+        pipe(prompt, streamer=streamer, return_full_text=False, **generate_kwargs)
 
-    thread = threading.Thread(target=generate, name="pipedeck-generate", daemon=True)
-    thread.start()
-    text = ""
-    max_tokens = generate_kwargs["max_new_tokens"]
-    pieces = 0
-    for piece in streamer:
-        if not piece:
-            continue
-        text += piece
-        pieces += 1
-        control.report(min(0.99, pieces / max_tokens), f"{len(text.split())} words")
-        yield {"delta": piece}
-    thread.join()
-    if failure:
-        raise failure[0]
-    if control.cancelled:
-        yield {"text": text, "stopped": True}
-        raise Cancelled()
-    yield {"text": text, "stopped": False}
+    yield from stream_deltas(generate, streamer, control, max_tokens, "pipedeck-generate")

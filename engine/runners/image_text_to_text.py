@@ -7,13 +7,13 @@ answer grows token by token in the view, and the job can be stopped at any token
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from engine.errors import Cancelled, ModelUnavailable, UsageError
+from engine.errors import ModelUnavailable, UsageError
 from engine.inputs import load_image
 from engine.progress import JobControl
+from engine.runners.generation import stream_deltas
 
 DEFAULT_MAX_NEW_TOKENS = 128
 
@@ -56,34 +56,10 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
                                              {"type": "text", "text": question}]}]
     generate_kwargs = {"streamer": streamer, "do_sample": False,
                        "stopping_criteria": StoppingCriteriaList([_CancelCriteria()])}
-    failure: list[BaseException] = []
-    answer: list[str] = []
 
-    def generate() -> None:
-        try:
-            output = pipe(text=messages, max_new_tokens=max_new_tokens, return_full_text=False,
-                          generate_kwargs=generate_kwargs)
-            answer.append(str(output[0]["generated_text"]))
-        except BaseException as exc:  # re-raised on the job's thread below
-            failure.append(exc)
-            end: Any = streamer.end
-            end()
+    def generate() -> str:
+        output = pipe(text=messages, max_new_tokens=max_new_tokens, return_full_text=False,
+                      generate_kwargs=generate_kwargs)
+        return str(output[0]["generated_text"]).strip()
 
-    thread = threading.Thread(target=generate, name="pipedeck-vlm", daemon=True)
-    thread.start()
-    text = ""
-    count = 0
-    for piece in streamer:
-        if not piece:
-            continue
-        text += piece
-        count += 1
-        control.report(min(0.99, count / max_new_tokens), f"{len(text.split())} words")
-        yield {"delta": piece}
-    thread.join()
-    if failure:
-        raise failure[0]
-    if control.cancelled:
-        yield {"text": text, "stopped": True}
-        raise Cancelled()
-    yield {"text": answer[0].strip() if answer else text, "stopped": False}
+    yield from stream_deltas(generate, streamer, control, max_new_tokens, "pipedeck-vlm")
