@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,33 @@ def pipedeck_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("PIPEDECK_HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     yield home
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    """A 1280×800 main window with its own settings, engine warmed up (modules may override)."""
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    win.start_engine()
+    qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
+    yield win
+    win.close()
+
+
+def open_tab(window: Any, task_id: str, model: Path) -> Any:
+    """Show a task's page with ``model`` chosen for it."""
+    tab = window.tabs_by_id[task_id]
+    window.tabs.setCurrentWidget(tab)
+    window.set_model(str(model))
+    return tab
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from gui.export_dialog import export_results
 from gui.main_window import MainWindow
-from gui.settings import Settings
+from tests.conftest import open_tab
 from tests.media_fixtures import (  # noqa: F401  (pytest fixtures, used by name)
     ast_model,
     clip_model,
@@ -30,26 +28,6 @@ from tests.media_fixtures import (  # noqa: F401  (pytest fixtures, used by name
 )
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(300)]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start_engine()
-    qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
-    yield win
-    win.close()
-
-
-def open_tab(window: MainWindow, task_id: str, model: Path) -> Any:
-    tab = window.tabs_by_id[task_id]
-    window.tabs.setCurrentWidget(tab)
-    window.set_model(str(model))
-    return tab
 
 
 def run_and_wait(qtbot, window: MainWindow, tab: Any) -> Any:  # type: ignore[no-untyped-def]

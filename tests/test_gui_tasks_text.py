@@ -7,39 +7,17 @@ escaping, files written), never what a label or an answer says.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from gui.export_dialog import export_results
 from gui.main_window import MainWindow
-from gui.settings import Settings
+from tests.conftest import open_tab
 from tests.test_gui_spine import drop_files, run_and_wait
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(180)]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start_engine()
-    qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
-    yield win
-    win.close()
-
-
-def open_tab(window: MainWindow, task_id: str, model: Path) -> Any:
-    tab = window.tabs_by_id[task_id]
-    window.tabs.setCurrentWidget(tab)
-    window.set_model(str(model))
-    return tab
 
 
 def exported(tab: Any, tmp_path: Path) -> list[dict[str, Any]]:
