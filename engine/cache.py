@@ -21,6 +21,7 @@ import os
 import shutil
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -94,7 +95,13 @@ class _ByteProgress:
     written); without Xet storage both byte bars count the same bytes, with it the written
     one lags or leads, so the larger of the two is reported. Every update checks the cancel
     flag: raising :class:`~engine.errors.Cancelled` there stops each worker at its next chunk.
+
+    Speed is the rate over the last few seconds of transfer, not the average since the job
+    began: the metadata requests before the first byte, and a link that slows down or
+    recovers, would otherwise make "time left" wrong for minutes.
     """
+
+    WINDOW_S = 5.0
 
     def __init__(self, control: JobControl, total: int, clock: Any = time.monotonic) -> None:
         self.control = control
@@ -102,18 +109,29 @@ class _ByteProgress:
         self.clock = clock
         self.bars: list[Any] = []
         self.lock = threading.Lock()
-        self.started = clock()
-        self.last_bytes = 0
+        self.samples: deque[tuple[float, int]] = deque()
 
     def done(self) -> int:
         with self.lock:
             return max((int(bar.n) for bar in self.bars), default=0)
 
+    def speed(self, done: int) -> float | None:
+        """Bytes per second over the recent window, or None until there is enough to tell."""
+        now = self.clock()
+        if not self.samples or done < self.samples[-1][1]:
+            self.samples.clear()
+        self.samples.append((now, done))
+        while len(self.samples) > 2 and now - self.samples[1][0] >= self.WINDOW_S:
+            self.samples.popleft()
+        since, start = self.samples[0]
+        if now - since < 0.5 or done <= start:
+            return None
+        return (done - start) / (now - since)
+
     def message(self, done: int) -> str:
         text = f"{human_size(done)} of {human_size(self.total)}"
-        elapsed = self.clock() - self.started
-        if done > 0 and elapsed > 0.5:
-            speed = done / elapsed
+        speed = self.speed(done) if done > 0 else None
+        if speed:
             text += f", {human_size(speed)}/s"
             if self.total > done:
                 text += f", {human_duration((self.total - done) / speed)} left"

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import queue
+import re
 import shutil
 import socket
 import subprocess
@@ -23,7 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from engine.cache import NotEnoughDiskSpace, download_model, installed_models, remove_model
+from engine.cache import (
+    NotEnoughDiskSpace,
+    _ByteProgress,
+    download_model,
+    installed_models,
+    remove_model,
+)
 from engine.errors import Cancelled, ModelUnavailable, PipedeckError
 from engine.hub import (
     OFFLINE_MESSAGE,
@@ -185,7 +192,30 @@ def test_download_reports_bytes_speed_and_time_left(hub: FakeHub, config: HubCon
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert len(fractions) >= 4
     midway = [e.message for e in events if e.fraction is not None and 0 < e.fraction < 1]
-    assert any("of 1.74 MB" in m and " MB/s" in m and " left" in m for m in midway), midway
+    shape = re.compile(r"^[\d.]+ (B|kB|MB) of 1\.74 MB, [\d.]+ (B|kB|MB)/s, (\d+:)?\d+:\d\d left$")
+    assert any(shape.match(m) for m in midway), midway
+
+
+def test_download_speed_is_the_recent_rate_not_the_average_since_start() -> None:
+    now = [0.0]
+    reports: list[str] = []
+
+    class Control:
+        def report(self, fraction: float | None, message: str) -> None:
+            reports.append(message)
+
+    progress = _ByteProgress(Control(), total=100_000_000,  # type: ignore[arg-type]
+                             clock=lambda: now[0])
+    now[0] = 30.0  # half a minute of metadata requests before the first byte
+    assert progress.message(1) == "1 B of 100 MB"
+    for second in range(1, 11):  # then 1 MB/s for ten seconds
+        now[0] = 30.0 + second
+        text = progress.message(1 + second * 1_000_000)
+    assert text == "10 MB of 100 MB, 1 MB/s, 1:30 left"
+    for second in range(11, 21):  # the link slows to 200 kB/s
+        now[0] = 30.0 + second
+        text = progress.message(10_000_001 + (second - 10) * 200_000)
+    assert text.endswith(", 200 kB/s, 7:20 left"), text
 
 
 def _download_in_thread(control: JobControl, config: HubConfig,
