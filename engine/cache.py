@@ -117,7 +117,7 @@ class _ByteProgress:
 
     def speed(self, done: int) -> float | None:
         """Bytes per second over the recent window, or None until there is enough to tell."""
-        now = self.clock()
+        now: float = self.clock()
         if not self.samples or done < self.samples[-1][1]:
             self.samples.clear()
         self.samples.append((now, done))
