@@ -39,8 +39,10 @@ from engine.vad import Piece, SpeechSplitter, VadConfig
 
 Task = Literal["transcribe", "translate"]
 Timestamps = Literal["segment", "word", "none"]
+Search = Literal["auto", "greedy", "beam"]
 ModelKind = Literal["whisper", "ctc", "seq2seq"]
 
+BEAMS = 5                  # OpenAI's beam width, the transformers pipeline's default
 MIN_PIECE_S = 0.5          # shorter pieces hold no word worth the model's guess
 _CTC_CHUNK_S = 30.0        # CTC attention grows with the square of the length
 
@@ -54,6 +56,7 @@ class SpeechOptions:
     timestamps: Timestamps = "segment"
     max_new_tokens: int | None = None
     batch_size: int = 1
+    search: Search = "auto"
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> SpeechOptions:
@@ -67,10 +70,29 @@ class SpeechOptions:
         batch = int(params.get("batch_size") or 1)
         if batch < 1:
             raise UsageError("Batch size must be at least 1.")
+        search = str(params.get("search") or "auto")
+        if search not in ("auto", "greedy", "beam"):
+            raise UsageError("Decoding must be 'auto', 'greedy' or 'beam'.")
         return cls(language=language_code(params.get("language")), task=task,  # type: ignore[arg-type]
                    timestamps=timestamps,  # type: ignore[arg-type]
                    max_new_tokens=None if max_new in (None, "") else int(max_new),
-                   batch_size=batch)
+                   batch_size=batch, search=search)  # type: ignore[arg-type]
+
+
+def beam_count(pipe: Any, search: Search) -> int:
+    """How many guesses the decoder keeps at each step: 1 is greedy decoding.
+
+    transformers' speech pipeline defaults to OpenAI's 5 beams, which on a CPU costs about
+    twice the time of greedy decoding for a few tenths of a point of word error rate
+    (benchmarks/ASR_RESULTS.md). So "auto" is greedy on a CPU and 5 beams on a GPU, where
+    the extra guesses are nearly free; faster-whisper's speed is quoted for greedy too.
+    """
+    if search == "greedy":
+        return 1
+    if search == "beam":
+        return BEAMS
+    device = getattr(getattr(pipe, "model", None), "device", None)
+    return 1 if getattr(device, "type", "cpu") in ("cpu", "meta") else BEAMS
 
 
 def whisper_languages() -> list[tuple[str, str]]:
@@ -212,7 +234,7 @@ def _call_kwargs(pipe: Any, kind: ModelKind, options: SpeechOptions, longest_s: 
         if longest_s > _CTC_CHUNK_S:
             kwargs["chunk_length_s"] = _CTC_CHUNK_S
         return kwargs
-    generate: dict[str, Any] = {}
+    generate: dict[str, Any] = {"num_beams": beam_count(pipe, options.search)}
     if options.max_new_tokens is not None:
         generate["max_new_tokens"] = options.max_new_tokens
     if control is not None:

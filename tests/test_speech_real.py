@@ -80,6 +80,27 @@ def test_long_speech_with_word_times_inside_the_spoken_stretches(base):
         assert any(a - 0.6 <= middle <= b + 0.6 for a, b in spans), word
 
 
+def test_automatic_cpu_speed_keeps_accuracy_language_and_word_times(base):
+    """The default a user gets on a CPU (int8, greedy) against float weights, same speech."""
+    from torch.ao.nn.quantized.dynamic import Linear as DynamicLinear
+
+    from engine.jobs import JobSpec
+    from engine.models import load_pipeline
+
+    key = JobSpec("automatic-speech-recognition", (), str(model_folder("whisper-base"))).key
+    assert key.speed == "int8"
+    fast = load_pipeline(key)
+    assert sum(isinstance(m, DynamicLinear) for m in fast.model.modules()) > 90
+    exact = transcribe(base, "long.mp3", timestamps="word")
+    quick = transcribe(fast, "long.mp3", timestamps="word")
+    assert [p["language"] for p in quick] == [p["language"] for p in exact] == ["en"]
+    assert wer(LONG_TEXT, text_of(quick)) <= wer(LONG_TEXT, text_of(exact)) + 0.01, \
+        text_of(quick)
+    assert len([p for p in quick if p["segments"]]) == len([p for p in exact if p["segments"]])
+    words = [w for p in quick for s in p["segments"] for w in s["words"]]
+    assert len(words) > 100 and [w["start"] for w in words] == sorted(w["start"] for w in words)
+
+
 def test_five_minutes_of_silence_give_an_empty_transcript(base):
     assert transcribe(base, "silence-5min.flac") == []
 

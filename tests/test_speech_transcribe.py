@@ -219,6 +219,36 @@ def test_unknown_options_are_refused_with_a_sentence():
         SpeechOptions.from_params({"language": "Klingon"})
     with pytest.raises(UsageError, match="Timestamps"):
         SpeechOptions.from_params({"timestamps": "char"})
+    with pytest.raises(UsageError, match="Decoding"):
+        SpeechOptions.from_params({"search": "sampling"})
+
+
+class BeamSpy:
+    """The real model's generate, noting how many beams each call asked for."""
+
+    def __init__(self, model):
+        self.model = model
+        self.real = model.generate
+        self.beams: list[int] = []
+
+    def __enter__(self):
+        def generate(*args, **kwargs):
+            self.beams.append(kwargs.get("num_beams"))
+            return self.real(*args, **kwargs)
+
+        self.model.generate = generate
+        return self
+
+    def __exit__(self, *exc):
+        del self.model.generate
+
+
+@pytest.mark.parametrize(("search", "beams"), [("auto", 1), ("greedy", 1), ("beam", 5)])
+def test_decoding_is_greedy_on_a_cpu_unless_careful_is_chosen(whisper, search, beams):
+    with BeamSpy(whisper.model) as spy:
+        [partial] = transcribe(whisper, "speech.wav", {"search": search})
+    assert spy.beams == [beams]
+    check_partial(partial, 7.0)
 
 
 def test_language_menu_lists_every_whisper_language_by_name():

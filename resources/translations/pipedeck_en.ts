@@ -1392,15 +1392,31 @@ Download them only if you trust who published this model. Download anyway?</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Decoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic is fast on a CPU and careful on a graphics card. Careful decoding takes about twice as long on a CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>int8 runs faster on a CPU at a measured accuracy cost (benchmarks/ASR_RESULTS.md).</source>
+        <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Automatic</source>
+        <source>Fast (one guess)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Careful (five guesses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic uses int8 on a CPU: about twice as fast, with the same accuracy on our measurements (benchmarks/ASR_RESULTS.md).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1396,16 +1396,32 @@ Download them only if you trust who published this model. Download anyway?</sour
         <translation>每段最多词元数</translation>
     </message>
     <message>
+        <source>Decoding</source>
+        <translation>解码方式</translation>
+    </message>
+    <message>
+        <source>Automatic is fast on a CPU and careful on a graphics card. Careful decoding takes about twice as long on a CPU.</source>
+        <translation>“自动”在 CPU 上使用快速解码，在显卡上使用仔细解码。在 CPU 上，仔细解码大约要多花一倍时间。</translation>
+    </message>
+    <message>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <source>int8 runs faster on a CPU at a measured accuracy cost (benchmarks/ASR_RESULTS.md).</source>
-        <translation>int8 在 CPU 上更快，但准确率略有下降（见 benchmarks/ASR_RESULTS.md）。</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>自动</translation>
+    </message>
+    <message>
+        <source>Fast (one guess)</source>
+        <translation>快速（一个候选）</translation>
+    </message>
+    <message>
+        <source>Careful (five guesses)</source>
+        <translation>仔细（五个候选）</translation>
+    </message>
+    <message>
+        <source>Automatic uses int8 on a CPU: about twice as fast, with the same accuracy on our measurements (benchmarks/ASR_RESULTS.md).</source>
+        <translation>“自动”在 CPU 上使用 int8：速度约快一倍，在我们的测量中准确度不变（见 benchmarks/ASR_RESULTS.md）。</translation>
     </message>
     <message>
         <source>Faster (int8, CPU)</source>
