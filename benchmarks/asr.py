@@ -63,6 +63,29 @@ SENTENCES = (
     "Thank you for listening, and see you all next week at the same time.",
 )
 PAUSES_S = (1.2, 2.0, 0.8, 1.5, 2.5, 1.0, 1.8, 0.9, 1.4, 3.0, 1.1)
+CALL_SENTENCES = (
+    "Good afternoon, and thank you for joining this call about the new library building.",
+    "The architects sent us three different plans last Tuesday.",
+    "The first plan has a large reading room on the ground floor and offices upstairs.",
+    "The second plan moves the children's section next to the garden.",
+    "The third one is the cheapest, but it has fewer windows and a smaller hall.",
+    "Our budget for the whole project is four million dollars.",
+    "The city council will vote on the plans at the end of March.",
+    "Before that, we want to hear what the neighbours think.",
+    "Maria will organise two public evenings in the school gym.",
+    "Peter is collecting letters from local shops and clubs.",
+    "If the weather is good, we can also hold a small event in the park.",
+    "Please send your comments by email before Friday evening.",
+    "We will publish a short summary on the website next week.",
+    "One more thing: the parking lot behind the station will be closed in April.",
+    "Visitors should take the bus or ride a bicycle during the building work.",
+    "Thank you all, and have a pleasant evening.",
+)
+RECORDINGS: dict[str, tuple[tuple[str, ...], tuple[float, ...], str, int, float]] = {
+    # name: sentences, pauses, espeak-ng voice, words per minute, background noise (int16 RMS)
+    "meeting": (SENTENCES, PAUSES_S, "en-us", 150, 0.0),
+    "call": (CALL_SENTENCES, (0.6, 1.1, 1.6, 2.1), "en-gb+m3", 170, 300.0),
+}
 
 CONFIGS: dict[str, str] = {
     "plain": "plain transformers.pipeline, sequential long-form (its default: 5 beams)",
@@ -88,14 +111,21 @@ ENGINE_PARAMS: dict[str, dict[str, str]] = {
 
 # --- the recording --------------------------------------------------------------------------
 
-def default_recording() -> tuple[Path, str]:
-    """~2 minutes of espeak-ng speech with pauses, and its text; built once."""
-    import numpy as np
+def default_recording(name: str = "meeting") -> tuple[Path, str]:
+    """A recording of espeak-ng speech with pauses (see RECORDINGS), and its text; built once.
 
-    reference = " ".join(SENTENCES)
+    "meeting": ~2 minutes, American voice, clean. "call": ~80 s, a British voice, faster,
+    with background hiss, so a speed option is not judged on one voice only.
+    """
     import hashlib
 
-    key = hashlib.sha1(f"{reference}|{PAUSES_S}".encode()).hexdigest()[:10]
+    import numpy as np
+
+    sentences, pauses, voice, wpm, noise = RECORDINGS[name]
+    reference = " ".join(sentences)
+    recipe = f"{reference}|{pauses}" if name == "meeting" else \
+        f"{reference}|{pauses}|{voice}|{wpm}|{noise}"
+    key = hashlib.sha1(recipe.encode()).hexdigest()[:10]
     folder = CACHE / f"speech-{key}"
     target = folder / "speech.wav"
     if target.exists():
@@ -104,23 +134,26 @@ def default_recording() -> tuple[Path, str]:
     scratch = Path(tempfile.mkdtemp(dir=folder))
     pieces = [np.zeros(8000, np.int16)]
     rate = 22050
-    for i, sentence in enumerate(SENTENCES):
+    for i, sentence in enumerate(sentences):
         raw = scratch / f"s{i}.wav"
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), sentence],
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(raw), sentence],
                        check=True, capture_output=True)
         with wave.open(str(raw), "rb") as handle:
             rate = handle.getframerate()
             pieces.append(np.frombuffer(handle.readframes(handle.getnframes()), np.int16))
-        pieces.append(np.zeros(int(PAUSES_S[i % len(PAUSES_S)] * rate), np.int16))
-    mixed = scratch / "mixed.wav"
-    with wave.open(str(mixed), "wb") as handle:
+        pieces.append(np.zeros(int(pauses[i % len(pauses)] * rate), np.int16))
+    mixed = np.concatenate(pieces).astype(np.float64)
+    if noise:
+        mixed += np.random.default_rng(1).normal(0.0, noise, mixed.size)
+    mixed_path = scratch / "mixed.wav"
+    with wave.open(str(mixed_path), "wb") as handle:
         handle.setnchannels(1)
         handle.setsampwidth(2)
         handle.setframerate(rate)
-        handle.writeframes(np.concatenate(pieces).tobytes())
+        handle.writeframes(np.clip(mixed, -32768, 32767).astype(np.int16).tobytes())
     # 16 kHz mono, as a recorder app would hand it over; every config reads the same file.
-    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", str(mixed),
-                    "-ar", "16000", "-ac", "1", str(target)], check=True)
+    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i",
+                    str(mixed_path), "-ar", "16000", "-ac", "1", str(target)], check=True)
     shutil.rmtree(scratch, ignore_errors=True)
     return target, reference
 
@@ -272,6 +305,7 @@ def table(results: list[dict[str, Any]], audio_s: float, reference: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--audio")
+    parser.add_argument("--recording", choices=sorted(RECORDINGS), default="meeting")
     parser.add_argument("--reference")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--only", default=",".join(CONFIGS))
@@ -291,7 +325,7 @@ def main() -> None:
         if reference.startswith("@"):
             reference = Path(reference[1:]).read_text(encoding="utf-8")
     else:
-        audio, reference = default_recording()
+        audio, reference = default_recording(args.recording)
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     if any(n.startswith("fw-") for n in names):
         try:
@@ -313,14 +347,27 @@ def main() -> None:
     text = table(results, audio_s, reference)
     print(text)
     if not args.no_write:
-        header = (f"# ASR speed on CPU (issue 10)\n\n`benchmarks/asr.py`, {audio.name} "
-                  f"({audio_s:.0f} s of espeak-ng English), whisper-base, greedy, "
-                  f"{args.threads} threads, {platform.processor() or platform.machine()}, "
-                  f"{os.cpu_count()} cores, load average at start {load:.1f}, "
-                  f"at end {os.getloadavg()[0]:.1f}.\n\n")
-        (ROOT / "benchmarks" / "ASR_RESULTS.md").write_text(header + text + "\n",
-                                                             encoding="utf-8")
+        name = args.recording if not args.audio else audio.name
+        section = (f"## Recording: {name}\n\n`benchmarks/asr.py --recording {name}`: "
+                   f"{audio_s:.0f} s of espeak-ng English, whisper-base, {args.threads} "
+                   f"threads, {platform.processor() or platform.machine()}, "
+                   f"{os.cpu_count()} cores, load average at start {load:.1f}, "
+                   f"at end {os.getloadavg()[0]:.1f}.\n\n{text}\n")
+        write_section(ROOT / "benchmarks" / "ASR_RESULTS.md", name, section)
 
+
+def write_section(path: Path, name: str, section: str) -> None:
+    """Replace this recording's section of the results file (or add it), keep the rest."""
+    text = path.read_text(encoding="utf-8") if path.exists() else \
+        "# ASR speed on CPU (issue 10)\n\n"
+    marker = f"## Recording: {name}\n"
+    if marker in text:
+        start = text.index(marker)
+        end = text.find("\n## ", start + len(marker))
+        text = text[:start] + section + (text[end:] if end != -1 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
 
 if __name__ == "__main__":
     main()
