@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if index < 0:
             return
+        self.current_tab().ensure_built()
         task = self.current_tab().task
         self.settings.last_tab = task.id
         self.model_combo.blockSignals(True)
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
             for tab in self.tabs_by_id.values():
                 if any(p.name == name for p in tab.task.params) and choices:
                     default = tab.task.param(name).default
-                    tab.form.set_choices(name, [(k, tr_engine(v)) for k, v in choices], default)
+                    tab.set_choices(name, [(k, tr_engine(v)) for k, v in choices], default)
         supported = info.get("tasks")
         if supported is not None:
             for task_id, tab in self.tabs_by_id.items():
@@ -410,7 +411,7 @@ class MainWindow(QMainWindow):
         self._started_at = time.monotonic()
         self.cancel_button.setEnabled(True)
         for each in self.tabs_by_id.values():
-            each.run_button.setEnabled(False)
+            each.set_busy(True)
         self.progress_bar.setRange(0, 0)
         self.status_message.setText(self.tr("Starting…"))
         self._elapsed_timer.start()
@@ -445,7 +446,7 @@ class MainWindow(QMainWindow):
         self._tick()
         self.cancel_button.setEnabled(False)
         for each in self.tabs_by_id.values():
-            each.run_button.setEnabled(True)
+            each.set_busy(False)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(1000 if outcome.state is JobState.DONE else 0)
         states = {JobState.DONE: self.tr("Done"), JobState.CANCELLED: self.tr("Cancelled"),

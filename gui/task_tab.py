@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -44,7 +44,53 @@ class TaskTab(QWidget):
         self.setObjectName(f"tab_{task.alias}")
         self.setAcceptDrops(True)
         self.job_inputs: list[str] = []
+        self._built = False
+        self._busy = False
+        self._choices: dict[str, tuple[list[tuple[str, str]], Any]] = {}
 
+    # -- built on first use -------------------------------------------------------------
+    _PARTS = frozenset({"inputs", "form", "run_button", "message", "export_button", "results"})
+
+    def __getattr__(self, name: str) -> Any:
+        """A page's widgets exist once it is built; asking for one builds it.
+
+        Only called for names not found the normal way, so a built page pays nothing.
+        """
+        if name in TaskTab._PARTS and not self.__dict__.get("_built", True):
+            self.ensure_built()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def set_busy(self, busy: bool) -> None:
+        """Another job runs: Run is off here too (applied when the page is built)."""
+        self._busy = busy
+        if self._built:
+            self.run_button.setEnabled(not busy)
+
+    def set_choices(self, name: str, choices: list[tuple[str, str]], default: Any) -> None:
+        """Choices the engine found (OCR languages…), kept for when the page is built."""
+        self._choices[name] = (choices, default)
+        if self._built:
+            self.form.set_choices(name, choices, default)
+
+    def ensure_built(self) -> None:
+        """Create the page's widgets, once.
+
+        A window with 17 task pages would spend most of its start-up building pages nobody
+        has opened yet; each is built the first time it is shown or used instead.
+        """
+        if self._built:
+            return
+        self._built = True
+        task = self.task
         description = QLabel(tr_engine(task.description), self)
         description.setWordWrap(True)
         description.setObjectName("task_description")
@@ -91,6 +137,9 @@ class TaskTab(QWidget):
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        for name, (choices, default) in self._choices.items():
+            self.form.set_choices(name, choices, default)
+        self.run_button.setEnabled(not self._busy)
 
     # -- drag and drop --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -98,6 +147,7 @@ class TaskTab(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self.ensure_built()
         paths = dropped_paths(event)
         if paths:
             self.inputs.add_paths(paths)
@@ -106,6 +156,7 @@ class TaskTab(QWidget):
     # -- running ----------------------------------------------------------------------
     def build_spec(self, model: str, device: str, dtype: str) -> JobSpec:
         """Check the form here, so mistakes are reported before anything loads."""
+        self.ensure_built()
         items = self.inputs.items()
         if not items:
             raise PipedeckError(self.tr("Add something to work on first: drop files here, "
@@ -116,21 +167,26 @@ class TaskTab(QWidget):
                        device=device, dtype=dtype)
 
     def request_run(self) -> None:
+        self.ensure_built()
         self.message.clear()
         self.run_requested.emit(self)
 
     def show_error(self, text: str) -> None:
+        self.ensure_built()
         self.message.setText(f"<span style='color:#b3261e'>{text}</span>")
 
     def job_started(self, spec: JobSpec) -> None:
+        self.ensure_built()
         self.job_inputs = list(spec.inputs)
         self.results.start(self.job_inputs)
         self.export_button.setEnabled(False)
 
     def add_result(self, result: ItemResult) -> None:
+        self.ensure_built()
         self.results.add(result)
 
     def job_ended(self, message: str) -> None:
+        self.ensure_built()
         self.export_button.setEnabled(bool(self.results.model.gathered()))
         if message:
             self.show_error(message)
@@ -138,6 +194,7 @@ class TaskTab(QWidget):
     def show_stored(self, inputs: list[str], results: list[Any],
                     job_id: int | None = None) -> None:
         """Show a job from the history (or an interrupted one) with its saved results."""
+        self.ensure_built()
         self.results.start(inputs)
         for stored in results:
             self.results.add(ItemResult(stored.item, stored.source, stored.payload,

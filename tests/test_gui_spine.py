@@ -190,3 +190,26 @@ def test_pickle_weights_load_only_after_the_user_allows_them(
         pass
     assert rerun.args[0].state.value == "done"
     assert window.settings.consent("pickle", str(folder)) == ""
+
+
+def test_task_pages_are_built_when_first_shown_with_the_engine_choices_applied(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.last_tab = "image-classification"
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_engine()
+    qtbot.waitUntil(lambda: window.engine_ready, timeout=60_000)
+    current = window.current_tab()
+    assert current.task.id == "image-classification"
+    others = [tab for tab in window.tabs_by_id.values() if tab is not current]
+    assert current.built and not any(tab.built for tab in others)
+    page = window.tabs_by_id["automatic-speech-recognition"]
+    window.tabs.setCurrentWidget(page)
+    assert page.built
+    combo = page.form._widgets["language"]
+    assert combo.count() > 90 and combo.findData("fr") >= 0  # Whisper's, found at start
+    assert combo.currentData() == "auto"
+    assert page.run_button.isEnabled()
+    window.close()
