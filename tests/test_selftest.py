@@ -39,12 +39,12 @@ def test_samples_are_shipped_small() -> None:
     assert (samples / "speech.wav").stat().st_size < 100_000
 
 
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(600)
 def test_self_test_runs_every_task_offline_and_exits_zero(tmp_path: Path) -> None:
     env = dict(os.environ, PIPEDECK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen",
                HF_HOME=str(tmp_path / "hf"), HF_ENDPOINT="http://127.0.0.1:9")
     done = subprocess.run([*_pipedeck(), "--self-test"], cwd=REPO_ROOT, env=env,
-                          capture_output=True, text=True, timeout=280)
+                          capture_output=True, text=True, timeout=580)
     lines = done.stdout.splitlines()
     assert done.returncode == 0, done.stdout + done.stderr
     for task in all_tasks():
