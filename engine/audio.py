@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.errors import InputError
+from engine.inputs import EMPTY_FOLDER
 
 if TYPE_CHECKING:
     import av.container
@@ -218,7 +219,7 @@ def _open(path: str | Path) -> av.container.InputContainer:
     except OSError as exc:
         raise InputError(path, f"the file cannot be opened ({exc.strerror or exc})") from None
     if target.is_dir():
-        raise InputError(path, "it is a folder, not a file")
+        raise InputError(path, EMPTY_FOLDER)
     if size == 0:
         raise InputError(path, "the file is empty")
     try:

@@ -29,8 +29,15 @@ def is_url(value: str) -> bool:
     return "://" in value[:16]
 
 
+EMPTY_FOLDER = "the folder holds no files this task can read"
+
+
 def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list[str]:
-    """Files stay, folders become their matching files (sorted, recursive), URLs pass."""
+    """Files stay, folders become their matching files (sorted, recursive), URLs pass.
+
+    A folder with no matching file stays as itself, so the job reports it in words
+    (:data:`EMPTY_FOLDER`) instead of the folder silently adding nothing.
+    """
     items: list[str] = []
     for value in values:
         if is_url(value):
@@ -42,7 +49,7 @@ def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list
                 str(child) for child in path.rglob("*")
                 if child.is_file() and not child.name.startswith(".")
                 and (not extensions or child.suffix.lower() in extensions))
-            items.extend(found)
+            items.extend(found or [str(path)])
         else:
             items.append(str(path))
     return items
@@ -54,7 +61,7 @@ def check_file(source: str) -> Path:
     if not path.exists():
         raise InputError(source, "the file does not exist (was it moved or deleted?)")
     if path.is_dir():
-        raise InputError(source, "this is a folder, not a file")
+        raise InputError(source, EMPTY_FOLDER)
     if not path.is_file():  # a named pipe or a device: opening it could wait forever
         raise InputError(source, "it is not a regular file (a pipe or a device)")
     if not os.access(path, os.R_OK):

@@ -25,9 +25,9 @@ random bytes                        images: not an image; recordings: it is not 
 decompression bomb (20000² PNG)     could not read 'bomb.png': the image is too large to
                                     open safely (document QA adds: 400 million pixels;
                                     the limit is 89 million)
-folder where a file is expected     this is a folder, not a file / it is a folder, not a
-                                    file (CLI: a folder is expanded to its files; an empty
-                                    one adds nothing and is not mentioned)
+folder with no file the task reads  the folder holds no files this task can read (a folder
+                                    is expanded to its files; one with none is reported,
+                                    in the window and the CLI alike)
 named pipe (FIFO)                   it is not a regular file (a pipe or a device);
                                     recordings: the file is empty. Documents used to hang
                                     forever here.
@@ -241,7 +241,7 @@ CASES: tuple[Case, ...] = (
     Case("img-bomb", "image", "decompression bomb (20000×20000 PNG header)",
          _copy(invoices.huge_png, "bomb.png"), "too large"),
     Case("img-folder", "image", "a folder named like an image", _folder("album.png"),
-         "folder", cli=False),
+         "folder"),
     Case("img-fifo", "image", "named pipe (FIFO)", _fifo("pipe.png"), "not a regular file"),
     Case("img-locked", "image", "unreadable (chmod 000)", _locked("locked.png", GOOD_PNG),
          "permission denied", needs_non_root=True),
@@ -293,7 +293,7 @@ CASES: tuple[Case, ...] = (
     Case("aud-3h-silence", "transcribe", "3 hours of silence (bounded memory and time)",
          _copy(_silent_3h, "three hours.flac"), None),
     Case("aud-folder", "transcribe", "a folder named like a recording", _folder("talk.wav"),
-         "folder", cli=False),
+         "folder"),
     Case("aud-fifo", "transcribe", "named pipe (FIFO)", _fifo("pipe.wav"), "the file is empty"),
     Case("aud-locked", "transcribe", "unreadable (chmod 000)",
          _copy(_media("clip-0.3s.wav"), "locked.wav"), "permission denied",
@@ -331,8 +331,7 @@ CASES: tuple[Case, ...] = (
          _write("notes.pdf", b"Invoice number: INV-1\n"), "not a PDF or an image"),
     Case("doc-mp3", "docqa", "a song", _copy(invoices.mp3_file, "song.mp3"),
          "not a PDF or an image"),
-    Case("doc-folder", "docqa", "a folder named like a PDF", _folder("archive.pdf"), "folder",
-         cli=False),
+    Case("doc-folder", "docqa", "a folder named like a PDF", _folder("archive.pdf"), "folder"),
     Case("doc-fifo", "docqa", "named pipe (FIFO): used to hang forever", _fifo("pipe.pdf"),
          "not a regular file"),
     Case("doc-locked", "docqa", "unreadable (chmod 000)",
