@@ -13,6 +13,7 @@ import argparse
 import gc
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,17 +47,21 @@ def best_of(repeats: int, work: Callable[[], Any]) -> float:
 
 
 def paired(repeats: int, plain: Callable[[], Any], ours: Callable[[], Any]) -> float:
-    """engine ÷ plain from interleaved runs (best of each side), one warm-up of each first.
+    """engine ÷ plain: the median of ratios of back-to-back runs, after a warm-up of each.
 
-    Interleaving keeps a slow spell of a shared machine from landing on one side only.
+    Each ratio compares two runs a moment apart, so a slow spell of a shared machine lands
+    on both sides; the median drops the rounds where it did not. The order alternates.
     """
     plain()
     ours()
-    plain_times, our_times = [], []
-    for _ in range(repeats):
-        plain_times.append(best_of(1, plain))
-        our_times.append(best_of(1, ours))
-    return min(our_times) / min(plain_times)
+    ratios = []
+    for round_ in range(repeats):
+        if round_ % 2:
+            mine, theirs = best_of(1, ours), best_of(1, plain)
+        else:
+            theirs, mine = best_of(1, plain), best_of(1, ours)
+        ratios.append(mine / theirs)
+    return float(statistics.median(ratios))
 
 
 def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
@@ -264,10 +269,13 @@ def stall_row() -> Row:
         QTimer.singleShot(0, go)
         app.exec(); w.close()
     """) % str(ROOT)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
-    return ("longest GUI stall during a long job (ms)", float(out) * 1000, "≤ 50",
-            "5 ms heartbeat, tiny LM streaming")
+    # Three windows, each its longest stall; the median is reported and the worst shown, as
+    # a virtual machine's one-off pause (100 ms and more, seen here) is not the app's doing.
+    stalls = sorted(float(subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True,
+        text=True).stdout.strip().splitlines()[-1]) * 1000 for _ in range(3))
+    return ("longest GUI stall during a long job (ms)", stalls[1], "≤ 50",
+            f"5 ms heartbeat, tiny LM streaming; median of 3 runs, worst {stalls[-1]:.0f} ms")
 
 
 def machine() -> str:
@@ -289,9 +297,9 @@ def machine() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="two repeats instead of five")
+    parser.add_argument("--quick", action="store_true", help="three repeats instead of seven")
     args = parser.parse_args()
-    repeats = 2 if args.quick else 5
+    repeats = 3 if args.quick else 7
     rows = [*ratio_rows(repeats), *memory_rows(), startup_row(repeats), stall_row()]
     lines = ["| measure | result | goal | on |", "|---|---|---|---|"]
     for name, value, goal, note in rows:
