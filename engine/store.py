@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite3  # imported where used: the window's start-up does not need it
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +104,8 @@ class JobStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.moved_aside: Path | None = None
         self._lock = threading.Lock()
+        import sqlite3
+
         try:
             self._conn = self._open()
         except sqlite3.DatabaseError:
@@ -110,6 +114,8 @@ class JobStore:
         self._mark_interrupted()
 
     def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
                                timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
