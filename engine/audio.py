@@ -220,6 +220,8 @@ def _open(path: str | Path) -> av.container.InputContainer:
         raise InputError(path, f"the file cannot be opened ({exc.strerror or exc})") from None
     if target.is_dir():
         raise InputError(path, EMPTY_FOLDER)
+    if not target.is_file():  # a named pipe or a device: opening it could wait forever
+        raise InputError(path, "it is not a regular file (a pipe or a device)")
     if size == 0:
         raise InputError(path, "the file is empty")
     try:

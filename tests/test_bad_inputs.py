@@ -28,9 +28,9 @@ decompression bomb (20000² PNG)     could not read 'bomb.png': the image is too
 folder with no file the task reads  the folder holds no files this task can read (a folder
                                     is expanded to its files; one with none is reported,
                                     in the window and the CLI alike)
-named pipe (FIFO)                   it is not a regular file (a pipe or a device);
-                                    recordings: the file is empty. Documents used to hang
-                                    forever here.
+named pipe (FIFO)                   it is not a regular file (a pipe or a device), for
+                                    every kind of input. Documents used to hang forever
+                                    here.
 unreadable (chmod 000)              permission denied (skipped when the tests run as root:
                                     root reads any file)
 missing / deleted while queued      the file does not exist (was it moved or deleted?)
@@ -294,7 +294,7 @@ CASES: tuple[Case, ...] = (
          _copy(_silent_3h, "three hours.flac"), None),
     Case("aud-folder", "transcribe", "a folder named like a recording", _folder("talk.wav"),
          "folder"),
-    Case("aud-fifo", "transcribe", "named pipe (FIFO)", _fifo("pipe.wav"), "the file is empty"),
+    Case("aud-fifo", "transcribe", "named pipe (FIFO)", _fifo("pipe.wav"), "not a regular file"),
     Case("aud-locked", "transcribe", "unreadable (chmod 000)",
          _copy(_media("clip-0.3s.wav"), "locked.wav"), "permission denied",
          needs_non_root=True),
