@@ -82,8 +82,8 @@ class SpeechOptions:
 def beam_count(pipe: Any, search: Search) -> int:
     """How many guesses the decoder keeps at each step: 1 is greedy decoding.
 
-    transformers' speech pipeline defaults to OpenAI's 5 beams, which on a CPU costs about
-    twice the time of greedy decoding for a few tenths of a point of word error rate
+    transformers' speech pipeline defaults to OpenAI's 5 beams, which on a CPU took 2.3×
+    the time of greedy decoding and did not lower the word error rate on our recordings
     (benchmarks/ASR_RESULTS.md). So "auto" is greedy on a CPU and 5 beams on a GPU, where
     the extra guesses are nearly free; faster-whisper's speed is quoted for greedy too.
     """
