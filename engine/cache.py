@@ -28,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from engine import messages
 from engine.errors import ModelUnavailable, PipedeckError
 from engine.hub import (
     OFFLINE_MESSAGE,
@@ -128,19 +129,28 @@ class _ByteProgress:
             return None
         return (done - start) / (now - since)
 
-    def message(self, done: int) -> str:
-        text = f"{human_size(done)} of {human_size(self.total)}"
+    def line(self, done: int) -> tuple[str, dict[str, str]]:
+        """The progress line's template (:mod:`engine.messages`) and its values."""
+        values = {"done": human_size(done), "total": human_size(self.total)}
         speed = self.speed(done) if done > 0 else None
-        if speed:
-            text += f", {human_size(speed)}/s"
-            if self.total > done:
-                text += f", {human_duration((self.total - done) / speed)} left"
-        return text
+        if not speed:
+            return messages.DOWNLOADING, values
+        values["speed"] = human_size(speed)
+        if self.total <= done:
+            return messages.DOWNLOADING_SPEED, values
+        values["left"] = human_duration((self.total - done) / speed)
+        return messages.DOWNLOADING_AT, values
+
+    def message(self, done: int) -> str:
+        template, values = self.line(done)
+        return template.format(**values)
 
     def changed(self) -> None:
         done = min(self.done(), self.total)
         fraction = done / self.total if self.total else None
-        self.control.report(fraction, self.message(done))
+        template, values = self.line(done)
+        self.control.report(fraction, template.format(**values), template=template,
+                            values=tuple(values.items()))
 
     def tqdm_class(self) -> type:
         progress = self
@@ -255,7 +265,7 @@ def download_model(repo_id: str, *, control: JobControl, cache_dir: str | Path |
             raise unreachable(config, installed_only=False) from None
         return local
     control.check()
-    control.report(None, f"Looking up '{repo_id}' on the Hub", force=True)
+    control.say(None, messages.LOOKING_UP, force=True, repo=repo_id)
     with hub_errors(config, repo_id):
         info = api(config).model_info(repo_id, revision=revision, files_metadata=True,
                                       timeout=config.timeout_s)
@@ -273,7 +283,10 @@ def download_model(repo_id: str, *, control: JobControl, cache_dir: str | Path |
             allow_patterns=_escaped(files), tqdm_class=progress.tqdm_class(),
             etag_timeout=config.timeout_s, max_workers=4, library_name="pipedeck",
         )
-    control.report(1.0, f"Downloaded {human_size(needed)}" if needed else "Already installed")
+    if needed:
+        control.say(1.0, messages.DOWNLOADED, size=human_size(needed))
+    else:
+        control.say(1.0, messages.ALREADY_INSTALLED)
     return Path(folder)
 
 

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from engine import messages
 from engine.documents import Document, Page, open_document
 from engine.errors import UsageError
 from engine.ocr import Word, ocr_words
@@ -104,7 +105,7 @@ def answer_document(pipe: Any, document: Document, settings: DocQASettings,
     ocr_free = is_ocr_free(pipe)
     with _pipeline_ocr_off(pipe):
         for index in range(total):
-            control.report(index / total, f"page {index + 1} of {total}")
+            control.say(index / total, messages.PAGE, page=index + 1, total=total)
             control.check()
             page = document.page(index)
             words = None if ocr_free else page_words(page, settings.ocr_lang)
@@ -120,9 +121,9 @@ def answer_document(pipe: Any, document: Document, settings: DocQASettings,
                     if key not in pool[question] or _rank(candidate) < _rank(pool[question][key]):
                         pool[question][key] = candidate
                 done_part = (index + (number + 1) / len(settings.questions)) / total
-                control.report(done_part, f"page {index + 1} of {total}")
+                control.say(done_part, messages.PAGE, page=index + 1, total=total)
             del page  # only one page image alive at a time
-    control.report(1.0, f"page {total} of {total}")
+    control.say(1.0, messages.PAGE, page=total, total=total)
     answers = [_best(question, list(pool[question].values()), settings.top_k)
                for question in settings.questions]
     return {"source": document.source, "pages": total, "answers": answers,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from engine import messages
 from engine.errors import (
     EXIT_INTERRUPTED,
     EXIT_MODEL,
@@ -149,7 +150,7 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
             else:
                 store.reopen_job(job_id)
         done, finished = _done_items(store, job_id)
-        control.report(None, f"Loading {spec.model}…", force=True)
+        control.say(None, messages.LOADING, force=True, model=spec.model)
         control.check()
         pipe = cache.get(spec.key)
         control.check()
@@ -170,7 +171,7 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
                 counts["results"] += 1
             control.partial(result)
         control.check()
-        control.report(1.0, "Done", force=True)
+        control.say(1.0, messages.DONE, force=True)
         message = (f"{counts['errors']} input(s) could not be read" if counts["errors"] else "")
         return _finish(store, job_id, JobState.DONE, message, counts)
     except Cancelled:

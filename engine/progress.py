@@ -25,6 +25,10 @@ class Progress:
     message: str = ""
     elapsed_s: float = 0.0
     remaining_s: float | None = None
+    template: str = ""
+    """The message's template (:mod:`engine.messages`), for a window that translates it."""
+    values: tuple[tuple[str, str], ...] = ()
+    """The template's fields, as text."""
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -71,7 +75,15 @@ class JobControl:
     def elapsed_s(self) -> float:
         return self.clock() - self._started
 
-    def report(self, fraction: float | None, message: str = "", *, force: bool = False) -> None:
+    def say(self, fraction: float | None, template: str, *, force: bool = False,
+            **values: object) -> None:
+        """:meth:`report` a line made from an :mod:`engine.messages` template and its values."""
+        fields = tuple((key, str(value)) for key, value in values.items())
+        self.report(fraction, template.format(**dict(fields)), force=force,
+                    template=template, values=fields)
+
+    def report(self, fraction: float | None, message: str = "", *, force: bool = False,
+               template: str = "", values: tuple[tuple[str, str], ...] = ()) -> None:
         """Report progress; estimates the time left from the pace so far."""
         now = self.clock()
         final = fraction is not None and fraction >= 1.0
@@ -83,7 +95,7 @@ class JobControl:
         if fraction is not None and 0.0 < fraction < 1.0 and elapsed > 0.5:
             remaining = elapsed * (1.0 - fraction) / fraction
         clamped = None if fraction is None else max(0.0, min(1.0, fraction))
-        self.on_progress(Progress(clamped, message, elapsed, remaining))
+        self.on_progress(Progress(clamped, message, elapsed, remaining, template, values))
 
     def partial(self, result: Any) -> None:
         """Hand one finished piece of the result to whoever is listening."""

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from engine import messages
 from engine.audio import SAMPLE_RATE, DamagedAudio, format_clock, iter_blocks, probe
 from engine.errors import InputError, OutOfMemory, UsageError
 from engine.progress import JobControl
@@ -337,12 +338,11 @@ class _Progress:
     def at(self, seconds: float) -> None:
         self.position = max(self.position, seconds)
         if self.total:
-            fraction: float | None = min(self.position / self.total, 0.999)
-            message = f"{format_clock(self.position)} of {format_clock(self.total)}"
+            self.control.say(min(self.position / self.total, 0.999), messages.AUDIO_AT,
+                             at=format_clock(self.position), total=format_clock(self.total))
         else:
-            fraction, message = None, format_clock(self.position)
-        self.control.report(fraction, message)
+            self.control.report(None, format_clock(self.position))
 
     def done(self) -> None:
         end = self.total or self.position
-        self.control.report(1.0, f"{format_clock(end)} of {format_clock(end)}")
+        self.control.say(1.0, messages.AUDIO_AT, at=format_clock(end), total=format_clock(end))

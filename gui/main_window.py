@@ -34,6 +34,7 @@ from engine.errors import PipedeckError
 from engine.jobs import ItemResult, JobOutcome, JobSpec, JobState
 from engine.progress import Progress
 from engine.tasks import TaskSpec, all_tasks, get_task
+from gui.engine_text import progress_text
 from gui.history import HistoryPanel
 from gui.param_form import tr_engine
 from gui.settings import Settings
@@ -426,7 +427,7 @@ class MainWindow(QMainWindow):
         else:
             self.progress_bar.setRange(0, 1000)
             self.progress_bar.setValue(int(progress.fraction * 1000))
-        text = progress.message
+        text = progress_text(progress)
         if progress.remaining_s is not None:
             text += "  ·  " + self.tr("about {0} left").replace(
                 "{0}", format_duration(progress.remaining_s))

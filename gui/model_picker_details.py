@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from engine.hub import ModelDetails, ModelSummary, estimate_memory, fit_hint, human_count
 from engine.hub import human_size as _size
 from engine.progress import Progress
+from gui.engine_text import progress_text
 
 _VERDICT_COLOURS = {"fits": "#1b6e20", "tight": "#8a5a00", "too_big": "#b3261e"}
 
@@ -226,7 +227,7 @@ class DetailsPane(QWidget):
             self.progress.setRange(0, 1000)
             self.progress.setValue(round(progress.fraction * 1000))
         if progress.message and self.downloading:
-            self.progress_label.setText(f"{self.downloading}: {progress.message}")
+            self.progress_label.setText(f"{self.downloading}: {progress_text(progress)}")
 
     def download_finished(self, text: str, *, complete: bool) -> None:
         self._set_downloading(None)

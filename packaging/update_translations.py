@@ -97,10 +97,17 @@ def language_names() -> list[str]:
     return names
 
 
+def message_templates() -> list[str]:
+    """The engine's progress lines (:mod:`engine.messages`), translated by the window."""
+    from engine.messages import TEMPLATES
+
+    return list(TEMPLATES)
+
+
 def engine_strings() -> list[str]:
     """All ``engine``-context strings, deduplicated, empty ones dropped."""
-    return [s for s in dict.fromkeys(registry_strings() + pipeline_tags() + language_names())
-            if s]
+    return [s for s in dict.fromkeys(registry_strings() + pipeline_tags() + language_names()
+                                     + message_templates()) if s]
 
 
 def write_stub(strings: list[str], path: Path) -> None:

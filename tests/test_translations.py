@@ -257,3 +257,30 @@ def test_the_committed_qm_matches_the_ts(tmp_path: Path) -> None:
     subprocess.run([tool, "-silent", str(TS_FILE), "-qm", str(fresh)], check=True, timeout=60)
     assert fresh.read_bytes() == QM_FILE.read_bytes(), \
         "pipedeck_zh_CN.qm is stale: run packaging/update_translations.py --compile-only"
+
+
+def test_every_progress_template_is_in_the_chinese_file_with_the_same_fields() -> None:
+    from engine.messages import TEMPLATES
+
+    messages = _ts_messages()
+    for template in TEMPLATES:
+        translated = messages.get(("engine", template))
+        assert translated, f"{template!r} missing from pipedeck_zh_CN.ts"
+        assert set(re.findall(r"{(\w+)}", translated)) == set(re.findall(r"{(\w+)}", template))
+
+
+def test_progress_lines_of_a_real_job_are_shown_in_chinese(
+        chinese: None, vit_model: Path, images: dict[str, Path]) -> None:
+    from engine.jobs import JobSpec, run_job
+    from engine.models import PipelineCache
+    from engine.progress import JobControl, Progress
+    from gui.engine_text import progress_text
+
+    seen: list[Progress] = []
+    inputs = (str(images["red square.png"]), str(images["blue.webp"]))
+    spec = JobSpec("image-classification", inputs, str(vit_model))
+    run_job(spec, JobControl(on_progress=seen.append, min_interval_s=0.0), PipelineCache())
+    shown = [progress_text(p) for p in seen]
+    assert any(text.startswith("正在加载") for text in shown), shown
+    assert "2 / 2 张图片" in shown and "完成" in shown, shown
+    assert [p.message for p in seen if p.template == "Done"] == ["Done"]  # the CLI's English

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from engine import messages
 from engine.errors import InputError
 from engine.progress import JobControl
 
@@ -57,7 +58,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
     batch_size = int(params.get("batch_size") or 1)
     extractor = getattr(pipe, "feature_extractor", None)
     rate = int(getattr(extractor, "sampling_rate", None) or 16000)
-    control.report(None, "Decoding the recording…")
+    control.say(None, messages.DECODING)
     windows, warning = _windows(source, rate, max_seconds)
     control.check()
 
@@ -74,7 +75,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
         for entry in output:
             label = str(entry["label"])
             totals[label] = totals.get(label, 0.0) + weight * float(entry["score"])
-        control.report(number / len(windows), f"{number} of {len(windows)} pieces")
+        control.say(number / len(windows), messages.PIECES, done=number, total=len(windows))
     ranked = sorted(totals.items(), key=lambda item: -item[1])[:top_k]
     payload: dict[str, Any] = {
         "labels": [{"label": label, "score": total / weight_sum} for label, total in ranked],

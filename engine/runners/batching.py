@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from engine import messages
 from engine.errors import InputError
 from engine.jobs import ItemResult
 from engine.progress import JobControl
@@ -43,7 +44,8 @@ def run_batched(pipe: Any, items: Sequence[str], finished: set[int], control: Jo
         index, source = pending.popleft()
         done += 1
         yield ItemResult(index, source, to_payload(output))
-        control.report(done / total if total else 1.0, f"{done} of {total} {noun}")
+        control.say(done / total if total else 1.0, messages.items_template(noun),
+                    done=done, total=total)
         control.check()
     while errors:
         yield errors.popleft()

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from engine import messages
 from engine.errors import Cancelled, InputError
 from engine.progress import JobControl
 from engine.runners.texts import text_label
@@ -78,7 +79,8 @@ def stream_deltas(generate: Callable[[], str | None], streamer: Any, control: Jo
             continue
         text += piece
         pieces += 1
-        control.report(min(0.99, pieces / max(1, max_tokens)), f"{len(text.split())} words")
+        control.say(min(0.99, pieces / max(1, max_tokens)), messages.WORDS,
+                    count=len(text.split()))
         yield {"delta": piece}
     thread.join()
     if failure:

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from engine import messages
 from engine.errors import InputError, PipedeckError, UsageError
 from engine.inputs import check_file
 from engine.progress import JobControl
@@ -110,7 +111,8 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
         if number < len(answers):
             continue
         control.check()
-        control.report(number / len(questions), f"Question {number + 1} of {len(questions)}")
+        control.say(number / len(questions), messages.QUESTION, number=number + 1,
+                    total=len(questions))
         try:
             output = pipe(table=table, query=question)
         except ValueError as exc:

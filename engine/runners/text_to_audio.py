@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from engine import messages
 from engine.errors import InputError
 from engine.progress import JobControl
 
@@ -99,7 +100,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
             pause = np.zeros((round(PAUSE_S * rate), *samples.shape[1:]), dtype=np.float32)
             audio.append(pause)
         audio.append(samples)
-        control.report(number / len(parts), f"{number} of {len(parts)} sentences spoken")
+        control.say(number / len(parts), messages.SENTENCES, done=number, total=len(parts))
     control.check()
     joined = np.concatenate(audio) if len(audio) > 1 else audio[0]
     path = output_path(text)

@@ -2253,5 +2253,73 @@ How many rows are there?</source>
         <source>Yoruba</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loading {model}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page {page} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} sentences spoken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up &apos;{repo}&apos; on the Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total}, {speed}/s, {left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total}, {speed}/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} texts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

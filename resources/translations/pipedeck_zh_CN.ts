@@ -2259,5 +2259,73 @@ How many rows are there?</source>
         <source>Yoruba</source>
         <translation>约鲁巴语</translation>
     </message>
+    <message>
+        <source>Loading {model}…</source>
+        <translation>正在加载 {model}…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Decoding the recording…</source>
+        <translation>正在解码录音…</translation>
+    </message>
+    <message>
+        <source>{at} of {total}</source>
+        <translation>{at} / {total}</translation>
+    </message>
+    <message>
+        <source>page {page} of {total}</source>
+        <translation>第 {page} 页，共 {total} 页</translation>
+    </message>
+    <message>
+        <source>{done} of {total} pieces</source>
+        <translation>{done} / {total} 段</translation>
+    </message>
+    <message>
+        <source>{count} words</source>
+        <translation>{count} 个词</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>第 {number} 个问题，共 {total} 个</translation>
+    </message>
+    <message>
+        <source>{done} of {total} sentences spoken</source>
+        <translation>已朗读 {done} / {total} 句</translation>
+    </message>
+    <message>
+        <source>Looking up &apos;{repo}&apos; on the Hub</source>
+        <translation>正在 Hub 上查找“{repo}”</translation>
+    </message>
+    <message>
+        <source>Downloaded {size}</source>
+        <translation>已下载 {size}</translation>
+    </message>
+    <message>
+        <source>Already installed</source>
+        <translation>已经安装</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}, {speed}/s, {left} left</source>
+        <translation>{done} / {total}，{speed}/秒，还剩 {left}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}, {speed}/s</source>
+        <translation>{done} / {total}，{speed}/秒</translation>
+    </message>
+    <message>
+        <source>{done} of {total} images</source>
+        <translation>{done} / {total} 张图片</translation>
+    </message>
+    <message>
+        <source>{done} of {total} texts</source>
+        <translation>{done} / {total} 段文字</translation>
+    </message>
 </context>
 </TS>
