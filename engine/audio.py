@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.errors import InputError
-from engine.inputs import EMPTY_FOLDER
+from engine.messages import EMPTY_FOLDER
 
 if TYPE_CHECKING:
     import av.container

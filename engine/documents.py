@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError
-from engine.inputs import EMPTY_FOLDER
+from engine.messages import EMPTY_FOLDER
 from engine.ocr import Word
 
 if TYPE_CHECKING:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.messages import COULD_NOT_READ
+
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -42,7 +44,7 @@ class InputError(PipedeckError):
     def __init__(self, source: str | Path, reason: str) -> None:
         self.source = str(source)
         self.reason = reason
-        super().__init__(f"could not read '{display_name(source)}': {reason}")
+        super().__init__(COULD_NOT_READ.format(name=display_name(source), reason=reason))
 
 
 class ModelUnavailable(PipedeckError):

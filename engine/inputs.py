@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError, UsageError
+from engine.messages import EMPTY_FOLDER
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -27,9 +28,6 @@ MAX_TEXT_BYTES = 50 * 2**20
 
 def is_url(value: str) -> bool:
     return "://" in value[:16]
-
-
-EMPTY_FOLDER = "the folder holds no files this task can read"
 
 
 def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list[str]:

@@ -31,10 +31,46 @@ ITEMS: Mapping[str, str] = {
     "texts": "{done} of {total} texts",
 }
 
+COULD_NOT_READ = "could not read '{name}': {reason}"
+"""The line of an input that could not be read (:class:`engine.errors.InputError`)."""
+EMPTY_FOLDER = "the folder holds no files this task can read"
+REASONS: tuple[str, ...] = (
+    EMPTY_FOLDER,
+    "it is a picture, not a recording",
+    "it is not a PDF or an image (PNG, JPEG, TIFF, BMP or WebP)",
+    "it is not a regular file (a pipe or a device)",
+    "not a text file",
+    "not a text table (CSV or TSV)",
+    "not an image",
+    "only http:// and https:// addresses are allowed",
+    "permission denied",
+    "the PDF has no pages",
+    "the file does not exist",
+    "the file does not exist (was it moved or deleted?)",
+    "the file is empty",
+    "the file is too large for a table (over 5 MB)",
+    "the file is too large for a text list (over 50 MB)",
+    "the image is too large to open safely",
+    "the prompt is empty",
+    "the recording has no sound in it",
+    "the server could not be reached (is the address right, and are you online?)",
+    "the server did not answer in time",
+    "the table has a header but no rows",
+    "the table is empty",
+    "the text is empty",
+    "the text is not in UTF-8",
+    "the video has no sound track",
+    "web addresses cannot be read here: download the file and add it from your computer",
+    "web addresses cannot be transcribed: download the recording and add it from your "
+    "computer",
+)
+"""Every fixed reason an input is refused for; a test keeps this in step with the code.
+(Reasons with details in them, "the image is damaged (…)", stay English for now.)"""
+
 TEMPLATES: tuple[str, ...] = (
     LOADING, DONE, DECODING, AUDIO_AT, PAGE, PIECES, WORDS, QUESTION, SENTENCES, LOOKING_UP,
     DOWNLOADED, ALREADY_INSTALLED, DOWNLOADING, DOWNLOADING_AT, DOWNLOADING_SPEED,
-    *ITEMS.values(),
+    *ITEMS.values(), COULD_NOT_READ, *REASONS,
 )
 
 

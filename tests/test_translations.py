@@ -284,3 +284,37 @@ def test_progress_lines_of_a_real_job_are_shown_in_chinese(
     assert any(text.startswith("正在加载") for text in shown), shown
     assert "2 / 2 张图片" in shown and "完成" in shown, shown
     assert [p.message for p in seen if p.template == "Done"] == ["Done"]  # the CLI's English
+
+
+def test_every_fixed_reason_an_input_is_refused_for_is_listed_for_translation() -> None:
+    import ast
+
+    from engine.messages import REASONS
+
+    fixed: set[str] = set()
+    for path in (REPO_ROOT / "engine").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and len(node.args) >= 2 and getattr(
+                    node.func, "id", getattr(node.func, "attr", "")) == "InputError":
+                reason = node.args[1]
+                if isinstance(reason, ast.Constant) and isinstance(reason.value, str):
+                    fixed.add(reason.value)
+    assert len(fixed) > 20, "the scan found too little"
+    assert fixed <= set(REASONS), sorted(fixed - set(REASONS))
+
+
+def test_an_unreadable_input_is_reported_in_chinese(
+        chinese: None, vit_model: Path, images: dict[str, Path]) -> None:
+    from engine.jobs import ItemResult, JobSpec, run_job
+    from engine.models import PipelineCache
+    from engine.progress import JobControl
+    from gui.engine_text import error_text
+
+    results: list[ItemResult] = []
+    spec = JobSpec("image-classification", (str(images["empty.png"]), str(images["notes.png"])),
+                   str(vit_model))
+    run_job(spec, JobControl(on_partial=results.append), PipelineCache())
+    shown = sorted(error_text(r.error) for r in results if r.error)
+    assert shown == ["无法读取“empty.png”：文件是空的", "无法读取“notes.png”：不是图片"], shown
+    assert error_text("could not read 'x.png': the image is damaged (truncated)") \
+        == "无法读取“x.png”：the image is damaged (truncated)"  # details stay as they are

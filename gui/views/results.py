@@ -12,6 +12,7 @@ from engine.errors import display_name
 from engine.jobs import ItemResult
 from engine.report import merge_payloads
 from engine.tasks import TaskSpec
+from gui.engine_text import error_text
 from gui.views.detail import make_detail_view
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -84,7 +85,7 @@ class ItemsModel(QAbstractTableModel):
 
     def _summary(self, row: int) -> str:
         if row in self.errors:
-            return self.errors[row]
+            return error_text(self.errors[row])
         merged = self.merged(row)
         if not merged:
             return ""
@@ -126,7 +127,7 @@ class ItemsModel(QAbstractTableModel):
                 return source if self.task.input_kind == "text" else display_name(source)
             return self._status(row) if column == 1 else self._summary(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.errors.get(row) or source
+            return error_text(self.errors[row]) if row in self.errors else source
         if role == Qt.ItemDataRole.ForegroundRole and row in self.errors and column > 0:
             from PySide6.QtGui import QColor
 

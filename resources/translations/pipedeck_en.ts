@@ -2321,5 +2321,117 @@ How many rows are there?</source>
         <source>{done} of {total} texts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>could not read &apos;{name}&apos;: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder holds no files this task can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a picture, not a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a PDF or an image (PNG, JPEG, TIFF, BMP or WebP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a pipe or a device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a text table (CSV or TSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only http:// and https:// addresses are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF has no pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist (was it moved or deleted?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large for a table (over 5 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large for a text list (over 50 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image is too large to open safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recording has no sound in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server could not be reached (is the address right, and are you online?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the table has a header but no rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the table is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is not in UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the video has no sound track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web addresses cannot be read here: download the file and add it from your computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web addresses cannot be transcribed: download the recording and add it from your computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

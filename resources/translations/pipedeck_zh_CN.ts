@@ -2327,5 +2327,117 @@ How many rows are there?</source>
         <source>{done} of {total} texts</source>
         <translation>{done} / {total} 段文字</translation>
     </message>
+    <message>
+        <source>could not read &apos;{name}&apos;: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder holds no files this task can read</source>
+        <translation>文件夹里没有此任务能读取的文件</translation>
+    </message>
+    <message>
+        <source>it is a picture, not a recording</source>
+        <translation>这是一张图片，不是录音</translation>
+    </message>
+    <message>
+        <source>it is not a PDF or an image (PNG, JPEG, TIFF, BMP or WebP)</source>
+        <translation>这不是 PDF 或图片（PNG、JPEG、TIFF、BMP 或 WebP）</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a pipe or a device)</source>
+        <translation>这不是普通文件（是管道或设备）</translation>
+    </message>
+    <message>
+        <source>not a text file</source>
+        <translation>不是文本文件</translation>
+    </message>
+    <message>
+        <source>not a text table (CSV or TSV)</source>
+        <translation>不是文本表格（CSV 或 TSV）</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>不是图片</translation>
+    </message>
+    <message>
+        <source>only http:// and https:// addresses are allowed</source>
+        <translation>只允许 http:// 和 https:// 地址</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有读取权限</translation>
+    </message>
+    <message>
+        <source>the PDF has no pages</source>
+        <translation>这个 PDF 没有页面</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file does not exist (was it moved or deleted?)</source>
+        <translation>文件不存在（是否已被移动或删除？）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file is too large for a table (over 5 MB)</source>
+        <translation>文件太大，不能作为表格（超过 5 MB）</translation>
+    </message>
+    <message>
+        <source>the file is too large for a text list (over 50 MB)</source>
+        <translation>文件太大，不能作为文本列表（超过 50 MB）</translation>
+    </message>
+    <message>
+        <source>the image is too large to open safely</source>
+        <translation>图片太大，无法安全打开</translation>
+    </message>
+    <message>
+        <source>the prompt is empty</source>
+        <translation>提示词是空的</translation>
+    </message>
+    <message>
+        <source>the recording has no sound in it</source>
+        <translation>录音里没有声音</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (is the address right, and are you online?)</source>
+        <translation>无法连接服务器（地址是否正确？是否已联网？）</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>服务器没有及时响应</translation>
+    </message>
+    <message>
+        <source>the table has a header but no rows</source>
+        <translation>表格只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>the table is empty</source>
+        <translation>表格是空的</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>文字是空的</translation>
+    </message>
+    <message>
+        <source>the text is not in UTF-8</source>
+        <translation>文字不是 UTF-8 编码</translation>
+    </message>
+    <message>
+        <source>the video has no sound track</source>
+        <translation>视频没有音轨</translation>
+    </message>
+    <message>
+        <source>web addresses cannot be read here: download the file and add it from your computer</source>
+        <translation>这里不能读取网址：请先下载文件，再从电脑中添加</translation>
+    </message>
+    <message>
+        <source>web addresses cannot be transcribed: download the recording and add it from your computer</source>
+        <translation>网址不能直接转写：请先下载录音，再从电脑中添加</translation>
+    </message>
 </context>
 </TS>
