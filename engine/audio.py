@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.errors import InputError
-from engine.messages import EMPTY_FOLDER
+from engine.messages import FOLDER
 
 if TYPE_CHECKING:
     import av.container
@@ -219,7 +219,7 @@ def _open(path: str | Path) -> av.container.InputContainer:
     except OSError as exc:
         raise InputError(path, f"the file cannot be opened ({exc.strerror or exc})") from None
     if target.is_dir():
-        raise InputError(path, EMPTY_FOLDER)
+        raise InputError(path, FOLDER)
     if not target.is_file():  # a named pipe or a device: opening it could wait forever
         raise InputError(path, "it is not a regular file (a pipe or a device)")
     if size == 0:

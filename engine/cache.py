@@ -117,10 +117,18 @@ class _ByteProgress:
             return max((int(bar.n) for bar in self.bars), default=0)
 
     def speed(self, done: int) -> float | None:
-        """Bytes per second over the recent window, or None until there is enough to tell."""
+        """Bytes per second over the recent window, or None until there is enough to tell.
+
+        Called from every download thread at once: the samples are guarded by the lock, and
+        a thread reporting a count behind another's does not move the window back.
+        """
+        with self.lock:
+            return self._speed(done)
+
+    def _speed(self, done: int) -> float | None:
         now: float = self.clock()
-        if not self.samples or done < self.samples[-1][1]:
-            self.samples.clear()
+        if self.samples:
+            done = max(done, self.samples[-1][1])
         self.samples.append((now, done))
         while len(self.samples) > 2 and now - self.samples[1][0] >= self.WINDOW_S:
             self.samples.popleft()

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError
-from engine.messages import EMPTY_FOLDER
+from engine.messages import FOLDER
 from engine.ocr import Word
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def open_document(path: str | Path, *, dpi: int = DEFAULT_DPI) -> Document:
     except FileNotFoundError:
         raise InputError(source, "the file does not exist") from None
     except IsADirectoryError:
-        raise InputError(source, EMPTY_FOLDER) from None
+        raise InputError(source, FOLDER) from None
     except OSError as error:
         raise InputError(source, error.strerror or str(error)) from None
     if not head:

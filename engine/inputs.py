@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError, UsageError
-from engine.messages import EMPTY_FOLDER
+from engine.messages import FOLDER
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -33,8 +33,8 @@ def is_url(value: str) -> bool:
 def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list[str]:
     """Files stay, folders become their matching files (sorted, recursive), URLs pass.
 
-    A folder with no matching file stays as itself, so the job reports it in words
-    (:data:`EMPTY_FOLDER`) instead of the folder silently adding nothing.
+    A folder with no matching file stays as itself, so the job reports it ("it is a
+    folder, not a file") instead of the folder silently adding nothing.
     """
     items: list[str] = []
     for value in values:
@@ -59,7 +59,7 @@ def check_file(source: str) -> Path:
     if not path.exists():
         raise InputError(source, "the file does not exist (was it moved or deleted?)")
     if path.is_dir():
-        raise InputError(source, EMPTY_FOLDER)
+        raise InputError(source, FOLDER)
     if not path.is_file():  # a named pipe or a device: opening it could wait forever
         raise InputError(source, "it is not a regular file (a pipe or a device)")
     if not os.access(path, os.R_OK):

@@ -65,6 +65,8 @@ class JobSpec:
 
             chosen = str(self.params.get("speed") or "auto")
             speed = choose_level(self.device) if chosen == "auto" else chosen
+            if self.device != "cpu":  # int8 kernels exist only there: one cache entry
+                speed = "off"
         return ModelKey(task, self.model, self.device, self.dtype, self.trust_remote_code,
                         self.allow_pickle, self.revision, speed)
 

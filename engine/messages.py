@@ -33,9 +33,10 @@ ITEMS: Mapping[str, str] = {
 
 COULD_NOT_READ = "could not read '{name}': {reason}"
 """The line of an input that could not be read (:class:`engine.errors.InputError`)."""
-EMPTY_FOLDER = "the folder holds no files this task can read"
+FOLDER = "it is a folder, not a file"
+"""Also what a dropped folder with nothing this task reads becomes (it is kept, not dropped)."""
 REASONS: tuple[str, ...] = (
-    EMPTY_FOLDER,
+    FOLDER,
     "it is a picture, not a recording",
     "it is not a PDF or an image (PNG, JPEG, TIFF, BMP or WebP)",
     "it is not a regular file (a pipe or a device)",

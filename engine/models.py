@@ -191,7 +191,7 @@ def load_pipeline(key: ModelKey) -> Any:
         log.exception("loading %s failed", key)
         raise translate_load_error(exc, key) from exc
     if key.speed != "off" and key.device == "cpu" and \
-            key.task == "automatic-speech-recognition":
+            getattr(pipe, "type", "") == "seq2seq_whisper":  # measured on Whisper only
         from engine.asr_speed import optimize_for_cpu
 
         for line in optimize_for_cpu(pipe, level=key.speed, threads=None):  # type: ignore[arg-type]

@@ -85,15 +85,24 @@ def beam_count(pipe: Any, search: Search) -> int:
 
     transformers' speech pipeline defaults to OpenAI's 5 beams, which on a CPU took 2.3×
     the time of greedy decoding and did not lower the word error rate on our recordings
-    (benchmarks/ASR_RESULTS.md). So "auto" is greedy on a CPU and 5 beams on a GPU, where
-    the extra guesses are nearly free; faster-whisper's speed is quoted for greedy too.
+    (benchmarks/ASR_RESULTS.md). So "auto" is the model's own setting when it has one,
+    else 5 beams on a CUDA GPU, where the extra guesses are nearly free, and greedy
+    everywhere else (CPU, Apple MPS: not measured); faster-whisper's speed is quoted for
+    greedy too.
     """
     if search == "greedy":
         return 1
     if search == "beam":
         return BEAMS
-    device = getattr(getattr(pipe, "model", None), "device", None)
-    return 1 if getattr(device, "type", "cpu") in ("cpu", "meta") else BEAMS
+    model = getattr(pipe, "model", None)
+    try:  # a fine-tuned model that sets its own beam width keeps it
+        own = model.generation_config.to_diff_dict().get("num_beams")  # type: ignore[union-attr]
+    except Exception:
+        own = None
+    if isinstance(own, int) and own >= 1:
+        return own
+    device = getattr(model, "device", None)
+    return BEAMS if getattr(device, "type", "cpu") == "cuda" else 1
 
 
 def whisper_languages() -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ what comes back.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
@@ -45,21 +45,23 @@ class TaskTab(QWidget):
         self.setAcceptDrops(True)
         self.job_inputs: list[str] = []
         self._built = False
+        self._building = False
         self._busy = False
         self._choices: dict[str, tuple[list[tuple[str, str]], Any]] = {}
 
     # -- built on first use -------------------------------------------------------------
     _PARTS = frozenset({"inputs", "form", "run_button", "message", "export_button", "results"})
 
-    def __getattr__(self, name: str) -> Any:
-        """A page's widgets exist once it is built; asking for one builds it.
+    if not TYPE_CHECKING:  # mypy keeps checking attribute names as if none were lazy
+        def __getattr__(self, name: str) -> Any:
+            """A page's widgets exist once it is built; asking for one builds it.
 
-        Only called for names not found the normal way, so a built page pays nothing.
-        """
-        if name in TaskTab._PARTS and not self.__dict__.get("_built", True):
-            self.ensure_built()
-            return self.__dict__[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            Only called for names not found the normal way, so a built page pays nothing.
+            """
+            if name in TaskTab._PARTS and not self.__dict__.get("_built", True):
+                self.ensure_built()
+                return self.__dict__[name]
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def built(self) -> bool:
@@ -87,9 +89,19 @@ class TaskTab(QWidget):
         A window with 17 task pages would spend most of its start-up building pages nobody
         has opened yet; each is built the first time it is shown or used instead.
         """
-        if self._built:
+        if self._built or self._building:
             return
+        self._building = True
+        try:
+            self._build()
+        finally:
+            self._building = False
         self._built = True
+        for name, (choices, default) in self._choices.items():
+            self.form.set_choices(name, choices, default)
+        self.run_button.setEnabled(not self._busy)
+
+    def _build(self) -> None:
         task = self.task
         description = QLabel(tr_engine(task.description), self)
         description.setWordWrap(True)
@@ -137,9 +149,6 @@ class TaskTab(QWidget):
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        for name, (choices, default) in self._choices.items():
-            self.form.set_choices(name, choices, default)
-        self.run_button.setEnabled(not self._busy)
 
     # -- drag and drop --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -25,9 +25,9 @@ random bytes                        images: not an image; recordings: it is not 
 decompression bomb (20000² PNG)     could not read 'bomb.png': the image is too large to
                                     open safely (document QA adds: 400 million pixels;
                                     the limit is 89 million)
-folder with no file the task reads  the folder holds no files this task can read (a folder
-                                    is expanded to its files; one with none is reported,
-                                    in the window and the CLI alike)
+folder with no file the task reads  it is a folder, not a file (a folder is expanded to
+                                    its files; one with none is kept and reported, in the
+                                    window and the CLI alike)
 named pipe (FIFO)                   it is not a regular file (a pipe or a device), for
                                     every kind of input. Documents used to hang forever
                                     here.

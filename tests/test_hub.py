@@ -426,3 +426,27 @@ def test_tokens_are_checked_and_kept_in_huggingface_hubs_own_storage(
     assert seen == {"before": None, "wrong": "The Hub rejected this token: check that it was "
                     "copied whole.", "login": "alice", "stored": True, "after": "alice",
                     "logged_out": None}
+
+
+def test_download_speed_is_safe_from_many_download_threads_at_once() -> None:
+    class Control:
+        def report(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    progress = _ByteProgress(Control(), total=10**9)  # type: ignore[arg-type]
+    failures: list[BaseException] = []
+
+    def hammer(offset: int) -> None:
+        try:
+            for n in range(3000):  # threads interleave counts behind and ahead of each other
+                progress.message(1 + n * 1000 + offset)
+        except BaseException as error:  # any error here is the bug
+            failures.append(error)
+
+    threads = [threading.Thread(target=hammer, args=(i * 7,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not failures, failures
+    assert [s[1] for s in progress.samples] == sorted(s[1] for s in progress.samples)

@@ -94,7 +94,7 @@ def test_unreadable_inputs_fail_before_any_block_with_a_plain_reason(media, name
 
 
 def test_a_folder_is_not_a_recording(media):
-    with pytest.raises(InputError, match="the folder holds no files"):
+    with pytest.raises(InputError, match="it is a folder"):
         probe(media)
 
 

@@ -257,3 +257,33 @@ def test_language_menu_lists_every_whisper_language_by_name():
     assert len(languages) >= 99
     names = [name for _, name in languages]
     assert names == sorted(names)
+
+
+class _Device:
+    def __init__(self, kind):
+        self.type = kind
+
+
+class _Model:
+    def __init__(self, kind, own_beams=None):
+        from transformers import GenerationConfig
+
+        self.device = _Device(kind)
+        self.generation_config = GenerationConfig(**({"num_beams": own_beams}
+                                                     if own_beams else {}))
+
+
+class _Pipe:
+    def __init__(self, kind, own_beams=None):
+        self.model = _Model(kind, own_beams)
+
+
+def test_automatic_decoding_is_careful_on_cuda_only_and_respects_a_models_own_setting():
+    from engine.speech import beam_count
+
+    assert beam_count(_Pipe("cuda"), "auto") == 5
+    assert beam_count(_Pipe("mps"), "auto") == 1
+    assert beam_count(_Pipe("cpu"), "auto") == 1
+    assert beam_count(_Pipe("cpu", own_beams=3), "auto") == 3
+    assert beam_count(_Pipe("cuda"), "greedy") == 1
+    assert beam_count(_Pipe("cpu"), "beam") == 5

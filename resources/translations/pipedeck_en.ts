@@ -2326,7 +2326,7 @@ How many rows are there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the folder holds no files this task can read</source>
+        <source>it is a folder, not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

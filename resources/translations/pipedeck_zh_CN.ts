@@ -2332,8 +2332,8 @@ How many rows are there?</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
-        <source>the folder holds no files this task can read</source>
-        <translation>文件夹里没有此任务能读取的文件</translation>
+        <source>it is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
     </message>
     <message>
         <source>it is a picture, not a recording</source>
