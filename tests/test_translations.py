@@ -318,3 +318,20 @@ def test_an_unreadable_input_is_reported_in_chinese(
     assert shown == ["无法读取“empty.png”：文件是空的", "无法读取“notes.png”：不是图片"], shown
     assert error_text("could not read 'x.png': the image is damaged (truncated)") \
         == "无法读取“x.png”：the image is damaged (truncated)"  # details stay as they are
+
+
+def test_the_window_shows_an_unreadable_input_in_chinese(
+        qtbot, window: QMainWindow, vit_model: Path,  # type: ignore[no-untyped-def]
+        images: dict[str, Path]) -> None:
+    from tests.conftest import open_tab
+
+    window.start_engine()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.engine_ready, timeout=60_000)  # type: ignore[attr-defined]
+    tab = open_tab(window, "image-classification", vit_model)
+    tab.inputs.add_paths([str(images["red square.png"]), str(images["empty.png"])])
+    with qtbot.waitSignal(window.job_done, timeout=120_000):  # type: ignore[attr-defined]
+        tab.run_button.click()
+    model = tab.results.model
+    assert model.index(1, 2).data() == "无法读取“empty.png”：文件是空的"
+    tab.results.table.selectRow(1)
+    qtbot.waitUntil(lambda: "文件是空的" in tab.results.detail.heading.text(), timeout=5_000)

@@ -200,8 +200,9 @@ class ResultsPanel(QWidget):
             return
         new_source = row != self._current
         self._current = row
+        error = self.model.errors.get(row)
         self.detail.show_result(self.model.sources[row], self.model.merged(row),
-                                self.model.errors.get(row), new_source=new_source)
+                                error_text(error) if error else None, new_source=new_source)
 
     def _edited(self, payload: dict[str, Any]) -> None:
         row = self._current
