@@ -64,14 +64,31 @@ REASONS: tuple[str, ...] = (
     "web addresses cannot be read here: download the file and add it from your computer",
     "web addresses cannot be transcribed: download the recording and add it from your "
     "computer",
+    # engine.audio._why_unreadable
+    "the file cannot be read",
+    "it is a picture or document, not a recording",
+    "the recording is incomplete: its index is missing, which happens when recording stops "
+    "before the file is saved",
+    "it is a text file, not a recording",
+    "it is not an audio or video file, or it is damaged",
+    # engine.documents._load_failure and _PDF_ERRORS
+    "the PDF cannot be read",
+    "the PDF is damaged or incomplete",
+    "the PDF is password-protected",
+    "the PDF uses an unsupported kind of encryption",
+    "the PDF's pages are damaged",
+    "the PDF could only be opened on a second try; please try again",
+    "the PDF has no pages (or its page list is damaged)",
 )
+NAMES: tuple[str, ...] = ("(empty text)", "(empty prompt)")
+"""What an input is called in its error line when it has no name of its own."""
 """Every fixed reason an input is refused for; a test keeps this in step with the code.
 (Reasons with details in them, "the image is damaged (…)", stay English for now.)"""
 
 TEMPLATES: tuple[str, ...] = (
     LOADING, DONE, DECODING, AUDIO_AT, PAGE, PIECES, WORDS, QUESTION, SENTENCES, LOOKING_UP,
     DOWNLOADED, ALREADY_INSTALLED, DOWNLOADING, DOWNLOADING_AT, DOWNLOADING_SPEED,
-    *ITEMS.values(), COULD_NOT_READ, *REASONS,
+    *ITEMS.values(), COULD_NOT_READ, *REASONS, *NAMES,
 )
 
 

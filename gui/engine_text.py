@@ -8,17 +8,12 @@ its file name and reason: the frame and any fixed reason are translated.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication
 
-from engine.messages import COULD_NOT_READ, REASONS
+from engine.messages import COULD_NOT_READ, NAMES, REASONS
 from engine.progress import Progress
 
-_COULD_NOT_READ = re.compile(
-    "^" + re.escape(COULD_NOT_READ).replace(re.escape("{name}"), "(?P<name>.*)")
-    .replace(re.escape("{reason}"), "(?P<reason>.*)") + "$", re.DOTALL)
-_REASONS = frozenset(REASONS)
+_PREFIX, _MIDDLE = COULD_NOT_READ.split("{name}")[0], "': "
 
 
 def progress_text(progress: Progress) -> str:
@@ -28,20 +23,38 @@ def progress_text(progress: Progress) -> str:
     template = QCoreApplication.translate("engine", progress.template)
     try:
         return template.format(**dict(progress.values))
-    except (KeyError, IndexError, ValueError):  # a translation that lost a field
+    except Exception:  # a translation that lost or mangled a field: show the English
         return progress.message
+
+
+def _split(error: str) -> tuple[str, str] | None:
+    """(name, reason) of an error line, or None when it is not one.
+
+    A fixed reason is matched from the end first, so a name holding "': " stays whole;
+    otherwise the line is split at the first "': " (a reason with details may hold one).
+    """
+    if not error.startswith(_PREFIX):
+        return None
+    rest = error[len(_PREFIX):]
+    for reason in REASONS:
+        if rest.endswith(_MIDDLE + reason):
+            return rest[: -len(_MIDDLE + reason)], reason
+    name, middle, reason = rest.partition(_MIDDLE)
+    return (name, reason) if middle else None
 
 
 def error_text(error: str) -> str:
     """An input's error line ("could not read 'a.png': the file is empty") translated."""
-    match = _COULD_NOT_READ.match(error)
-    if match is None:
+    parts = _split(error)
+    if parts is None:
         return error
-    reason = match["reason"]
-    if reason in _REASONS:
+    name, reason = parts
+    if reason in REASONS:
         reason = QCoreApplication.translate("engine", reason)
+    if name in NAMES:
+        name = QCoreApplication.translate("engine", name)
     frame = QCoreApplication.translate("engine", COULD_NOT_READ)
     try:
-        return frame.format(name=match["name"], reason=reason)
-    except (KeyError, IndexError, ValueError):
+        return frame.format(name=name, reason=reason)
+    except Exception:  # a mangled translation: the English line is still right
         return error

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from engine.inputs import expand_inputs, is_url
 from engine.tasks import TaskSpec
+from gui.engine_text import error_text
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
@@ -118,7 +119,7 @@ class InputPanel(QWidget):
                 try:
                     lines.extend(read_texts(path))
                 except PipedeckError as exc:
-                    lines.append(f"# {exc}")
+                    lines.append(f"# {error_text(str(exc))}")
             existing = self.text.toPlainText().rstrip()
             self.text.setPlainText("\n".join(([existing] if existing else []) + lines))
             return

@@ -266,7 +266,9 @@ def test_every_progress_template_is_in_the_chinese_file_with_the_same_fields() -
     for template in TEMPLATES:
         translated = messages.get(("engine", template))
         assert translated, f"{template!r} missing from pipedeck_zh_CN.ts"
-        assert set(re.findall(r"{(\w+)}", translated)) == set(re.findall(r"{(\w+)}", template))
+        fields = {name: "x" for name in re.findall(r"{(\w+)}", template)}
+        assert set(re.findall(r"{(\w+)}", translated)) == set(fields), translated
+        translated.format(**fields)  # no stray brace or format spec
 
 
 def test_progress_lines_of_a_real_job_are_shown_in_chinese(
@@ -287,20 +289,45 @@ def test_progress_lines_of_a_real_job_are_shown_in_chinese(
 
 
 def test_every_fixed_reason_an_input_is_refused_for_is_listed_for_translation() -> None:
+    """Every reason passed to InputError is a listed string, an f-string with details, a
+    name from engine.messages, or a helper whose returned strings are all listed."""
     import ast
 
-    from engine.messages import REASONS
+    from engine import messages
 
+    helpers = {"_why_unreadable", "_load_failure"}
     fixed: set[str] = set()
+    unknown: list[str] = []
+    seen_helpers: set[str] = set()
     for path in (REPO_ROOT / "engine").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and len(node.args) >= 2 and getattr(
-                    node.func, "id", getattr(node.func, "attr", "")) == "InputError":
-                reason = node.args[1]
-                if isinstance(reason, ast.Constant) and isinstance(reason.value, str):
-                    fixed.add(reason.value)
-    assert len(fixed) > 20, "the scan found too little"
-    assert fixed <= set(REASONS), sorted(fixed - set(REASONS))
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in helpers:
+                seen_helpers.add(node.name)
+                for ret in ast.walk(node):
+                    if isinstance(ret, ast.Return) and isinstance(ret.value, ast.Constant):
+                        fixed.add(ret.value.value)
+            if isinstance(node, ast.Assign) and any(
+                    getattr(t, "id", "") == "_PDF_ERRORS" for t in node.targets):
+                assert isinstance(node.value, ast.Dict)
+                fixed.update(v.value for v in node.value.values if isinstance(v, ast.Constant))
+            if not (isinstance(node, ast.Call) and len(node.args) >= 2 and getattr(
+                    node.func, "id", getattr(node.func, "attr", "")) == "InputError"):
+                continue
+            reason = node.args[1]
+            if isinstance(reason, ast.Constant) and isinstance(reason.value, str):
+                fixed.add(reason.value)
+            elif isinstance(reason, ast.Name) and isinstance(getattr(messages, reason.id,
+                                                                     None), str):
+                fixed.add(getattr(messages, reason.id))
+            elif isinstance(reason, ast.Call) and getattr(reason.func, "id", "") in helpers:
+                pass
+            elif not isinstance(reason, (ast.JoinedStr, ast.BoolOp)):  # details, OS text
+                unknown.append(f"{path.name}:{node.lineno}: {ast.unparse(reason)}")
+    assert seen_helpers == helpers, "a reason helper was renamed: update this test"
+    assert not unknown, unknown
+    assert len(fixed) > 30, "the scan found too little"
+    assert fixed <= set(messages.REASONS), sorted(fixed - set(messages.REASONS))
 
 
 def test_an_unreadable_input_is_reported_in_chinese(
@@ -318,6 +345,10 @@ def test_an_unreadable_input_is_reported_in_chinese(
     assert shown == ["无法读取“empty.png”：文件是空的", "无法读取“notes.png”：不是图片"], shown
     assert error_text("could not read 'x.png': the image is damaged (truncated)") \
         == "无法读取“x.png”：the image is damaged (truncated)"  # details stay as they are
+    assert error_text("could not read 'a': b.png': the file is empty") \
+        == "无法读取“a': b.png”：文件是空的"  # a name holding "': " stays whole
+    assert error_text("could not read '(empty text)': the text is empty") \
+        == "无法读取“（空文字）”：文字是空的"
 
 
 def test_the_window_shows_an_unreadable_input_in_chinese(

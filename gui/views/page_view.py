@@ -105,11 +105,12 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         from engine.errors import PipedeckError
+        from gui.engine_text import error_text
 
         try:
             image, count = render_page(self.source, self.index)
         except PipedeckError as error:
-            self.relay.failed.emit(self.source, self.index, str(error))
+            self.relay.failed.emit(self.source, self.index, error_text(str(error)))
         except IndexError:
             reason = QCoreApplication.translate("PageView", "the document has no page {0}")
             self.relay.failed.emit(self.source, self.index,

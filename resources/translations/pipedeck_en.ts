@@ -2433,5 +2433,61 @@ How many rows are there?</source>
         <source>web addresses cannot be transcribed: download the recording and add it from your computer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a picture or document, not a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recording is incomplete: its index is missing, which happens when recording stops before the file is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a text file, not a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an audio or video file, or it is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF is damaged or incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF is password-protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF uses an unsupported kind of encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF&apos;s pages are damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could only be opened on a second try; please try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF has no pages (or its page list is damaged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2439,5 +2439,61 @@ How many rows are there?</source>
         <source>web addresses cannot be transcribed: download the recording and add it from your computer</source>
         <translation>网址不能直接转写：请先下载录音，再从电脑中添加</translation>
     </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>it is a picture or document, not a recording</source>
+        <translation>这是图片或文档，不是录音</translation>
+    </message>
+    <message>
+        <source>the recording is incomplete: its index is missing, which happens when recording stops before the file is saved</source>
+        <translation>录音不完整：缺少索引，通常是录音在文件保存前就停止了</translation>
+    </message>
+    <message>
+        <source>it is a text file, not a recording</source>
+        <translation>这是文本文件，不是录音</translation>
+    </message>
+    <message>
+        <source>it is not an audio or video file, or it is damaged</source>
+        <translation>这不是音频或视频文件，或者文件已损坏</translation>
+    </message>
+    <message>
+        <source>the PDF cannot be read</source>
+        <translation>无法读取这个 PDF</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged or incomplete</source>
+        <translation>PDF 已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>the PDF is password-protected</source>
+        <translation>PDF 有密码保护</translation>
+    </message>
+    <message>
+        <source>the PDF uses an unsupported kind of encryption</source>
+        <translation>PDF 使用了不支持的加密方式</translation>
+    </message>
+    <message>
+        <source>the PDF&apos;s pages are damaged</source>
+        <translation>PDF 的页面已损坏</translation>
+    </message>
+    <message>
+        <source>the PDF could only be opened on a second try; please try again</source>
+        <translation>PDF 第二次尝试才打开，请再试一次</translation>
+    </message>
+    <message>
+        <source>the PDF has no pages (or its page list is damaged)</source>
+        <translation>PDF 没有页面（或页面列表已损坏）</translation>
+    </message>
+    <message>
+        <source>(empty text)</source>
+        <translation>（空文字）</translation>
+    </message>
+    <message>
+        <source>(empty prompt)</source>
+        <translation>（空提示词）</translation>
+    </message>
 </context>
 </TS>
