@@ -174,11 +174,12 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
             control.partial(result)
         control.check()
         control.say(1.0, messages.DONE, force=True)
-        message = (f"{counts['errors']} input(s) could not be read" if counts["errors"] else "")
+        message = (messages.INPUTS_UNREADABLE.format(count=counts["errors"])
+                   if counts["errors"] else "")
         return _finish(store, job_id, JobState.DONE, message, counts)
     except Cancelled:
-        return _finish(store, job_id, JobState.CANCELLED, "Cancelled; finished work is kept.",
-                       counts, EXIT_INTERRUPTED)
+        return _finish(store, job_id, JobState.CANCELLED, messages.CANCELLED, counts,
+                       EXIT_INTERRUPTED)
     except ConsentRequired as exc:
         outcome = _finish(store, job_id, JobState.FAILED, str(exc), counts, exc.exit_code)
         return JobOutcome(outcome.job_id, outcome.state, outcome.message, outcome.results,
@@ -187,17 +188,15 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
         return _finish(store, job_id, JobState.FAILED, str(exc), counts, exc.exit_code)
     except MemoryError:
         log.exception("out of memory in job %s", job_id)
-        return _finish(store, job_id, JobState.FAILED, str(OutOfMemory(
-            "Not enough memory to finish this job. Try a smaller model, a smaller batch, or "
-            "close other programs.")), counts, EXIT_MODEL)
+        return _finish(store, job_id, JobState.FAILED, str(OutOfMemory(messages.OUT_OF_MEMORY)),
+                       counts, EXIT_MODEL)
     except Exception as exc:  # the last line of defence: log it, say it plainly, keep going
         log.exception("job %s failed", job_id)
         if "out of memory" in str(exc).lower():
-            message = ("Not enough memory to finish this job. Try a smaller model, a smaller "
-                       "batch, or close other programs.")
+            message = messages.OUT_OF_MEMORY
         else:
-            message = (f"Something went wrong ({type(exc).__name__}: {str(exc)[:200]}). "
-                       "The details are in the log file.")
+            message = messages.SOMETHING_WRONG.format(
+                detail=f"{type(exc).__name__}: {str(exc)[:200]}")
         return _finish(store, job_id, JobState.FAILED, message, counts, 1)
 
 

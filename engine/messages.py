@@ -85,10 +85,18 @@ NAMES: tuple[str, ...] = ("(empty text)", "(empty prompt)")
 """Every fixed reason an input is refused for; a test keeps this in step with the code.
 (Reasons with details in them, "the image is damaged (…)", stay English for now.)"""
 
+# How a job ended, when not plainly done (JobOutcome.message; also kept in the job store).
+INPUTS_UNREADABLE = "{count} input(s) could not be read"
+CANCELLED = "Cancelled; finished work is kept."
+OUT_OF_MEMORY = ("Not enough memory to finish this job. Try a smaller model, a smaller batch, "
+                 "or close other programs.")
+SOMETHING_WRONG = "Something went wrong ({detail}). The details are in the log file."
+JOB_ENDINGS: tuple[str, ...] = (INPUTS_UNREADABLE, CANCELLED, OUT_OF_MEMORY, SOMETHING_WRONG)
+
 TEMPLATES: tuple[str, ...] = (
     LOADING, DONE, DECODING, AUDIO_AT, PAGE, PIECES, WORDS, QUESTION, SENTENCES, LOOKING_UP,
     DOWNLOADED, ALREADY_INSTALLED, DOWNLOADING, DOWNLOADING_AT, DOWNLOADING_SPEED,
-    *ITEMS.values(), COULD_NOT_READ, *REASONS, *NAMES,
+    *ITEMS.values(), COULD_NOT_READ, *REASONS, *NAMES, *JOB_ENDINGS,
 )
 
 

@@ -8,12 +8,24 @@ its file name and reason: the frame and any fixed reason are translated.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
-from engine.messages import COULD_NOT_READ, NAMES, REASONS
+from engine.messages import COULD_NOT_READ, JOB_ENDINGS, NAMES, REASONS
 from engine.progress import Progress
 
 _PREFIX, _MIDDLE = COULD_NOT_READ.split("{name}")[0], "': "
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"{(\w+)}", template)  # text, field, text, field, …, text
+    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+)"
+                    for i, part in enumerate(parts))
+    return re.compile(regex, re.DOTALL)
+
+
+_ENDINGS = [(template, _pattern(template)) for template in JOB_ENDINGS]
 
 
 def progress_text(progress: Progress) -> str:
@@ -58,3 +70,16 @@ def error_text(error: str) -> str:
         return frame.format(name=name, reason=reason)
     except Exception:  # a mangled translation: the English line is still right
         return error
+
+
+def job_text(message: str) -> str:
+    """How a job ended ("2 input(s) could not be read", "Cancelled; …") translated; other
+    sentences (a model that is missing, offline…) as the engine wrote them."""
+    for template, pattern in _ENDINGS:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            try:
+                return QCoreApplication.translate("engine", template).format(**match.groupdict())
+            except Exception:  # a mangled translation: the English sentence is still right
+                return message
+    return message

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from engine.store import JobRecord
 from engine.tasks import get_task
+from gui.engine_text import job_text
 from gui.param_form import tr_engine
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -68,7 +69,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             first = job.inputs[0] if job.inputs else ""
             more = f" (+{len(job.inputs) - 1})" if len(job.inputs) > 1 else ""
-            return f"{job.model}\n{first[:80]}{more}\n{job.message}"
+            return f"{job.model}\n{first[:80]}{more}\n{job_text(job.message)}"
         return None
 
 

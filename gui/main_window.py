@@ -34,7 +34,7 @@ from engine.errors import PipedeckError
 from engine.jobs import ItemResult, JobOutcome, JobSpec, JobState
 from engine.progress import Progress
 from engine.tasks import TaskSpec, all_tasks, get_task
-from gui.engine_text import progress_text
+from gui.engine_text import job_text, progress_text
 from gui.history import HistoryPanel
 from gui.param_form import tr_engine
 from gui.settings import Settings
@@ -458,7 +458,8 @@ class MainWindow(QMainWindow):
                 "{0}", str(outcome.errors))
         self.status_message.setText(summary)
         if tab is not None:
-            tab.job_ended(outcome.message if outcome.state is not JobState.DONE else "")
+            tab.job_ended(job_text(outcome.message) if outcome.state is not JobState.DONE
+                          else "")
         self.request_jobs.emit()
         self.job_done.emit(outcome)
         if outcome.consent and tab is not None and self._last_spec is not None:

@@ -366,3 +366,15 @@ def test_the_window_shows_an_unreadable_input_in_chinese(
     assert model.index(1, 2).data() == "无法读取“empty.png”：文件是空的"
     tab.results.table.selectRow(1)
     qtbot.waitUntil(lambda: "文件是空的" in tab.results.detail.heading.text(), timeout=5_000)
+
+
+def test_how_a_job_ended_is_said_in_chinese(chinese: None) -> None:
+    from engine import messages
+    from gui.engine_text import job_text
+
+    assert job_text(messages.INPUTS_UNREADABLE.format(count=2)) == "有 2 个输入无法读取"
+    assert job_text(messages.CANCELLED) == "已取消；已完成的部分都已保存。"
+    wrong = messages.SOMETHING_WRONG.format(detail="ValueError: bad {x}")
+    assert job_text(wrong) == "出现了问题（ValueError: bad {x}）。详细信息已写入日志文件。"
+    assert job_text("The model folder 'x' does not exist.") \
+        == "The model folder 'x' does not exist."  # not (yet) a template: as written

@@ -2489,5 +2489,21 @@ How many rows are there?</source>
         <source>(empty prompt)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{count} input(s) could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; finished work is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to finish this job. Try a smaller model, a smaller batch, or close other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong ({detail}). The details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

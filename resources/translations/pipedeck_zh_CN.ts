@@ -2495,5 +2495,21 @@ How many rows are there?</source>
         <source>(empty prompt)</source>
         <translation>（空提示词）</translation>
     </message>
+    <message>
+        <source>{count} input(s) could not be read</source>
+        <translation>有 {count} 个输入无法读取</translation>
+    </message>
+    <message>
+        <source>Cancelled; finished work is kept.</source>
+        <translation>已取消；已完成的部分都已保存。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to finish this job. Try a smaller model, a smaller batch, or close other programs.</source>
+        <translation>内存不足，无法完成此任务。请换用更小的模型、更小的批量，或关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({detail}). The details are in the log file.</source>
+        <translation>出现了问题（{detail}）。详细信息已写入日志文件。</translation>
+    </message>
 </context>
 </TS>
