@@ -29,21 +29,29 @@ def pipedeck_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     yield home
 
 
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
-    """A 1280×800 main window with its own settings, engine warmed up (modules may override)."""
+def make_window(qtbot: Any, folder: Path, last_tab: str | None = None) -> Any:
+    """A shown 1280×800 main window with its own settings in ``folder``, engine warmed up."""
     from PySide6.QtCore import QSettings
 
     from gui.main_window import MainWindow
     from gui.settings import Settings
 
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    if last_tab is not None:
+        settings.last_tab = last_tab
     win = MainWindow(settings)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
     win.start_engine()
     qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
+    return win
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    """A 1280×800 main window with its own settings, engine warmed up (modules may override)."""
+    win = make_window(qtbot, tmp_path)
     yield win
     win.close()
 

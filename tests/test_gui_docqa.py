@@ -11,19 +11,17 @@ import csv
 import os
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from engine.tasks import get_task
 from gui.export_dialog import export_results
 from gui.main_window import MainWindow
 from gui.question_editor import QuestionEditor, invoice_presets
-from gui.settings import Settings
 from gui.views.answers import AnswersDetail, confidence_text, plain_warning
 from gui.views.page_view import PageView
 from tests import invoices
@@ -36,19 +34,6 @@ needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
 
 TASK = "document-question-answering"
 QUESTIONS = ["What is the invoice number?", "What is the total amount?"]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start_engine()
-    qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
-    yield win
-    win.close()
 
 
 def _click(qtbot, tree, item) -> None:  # type: ignore[no-untyped-def]

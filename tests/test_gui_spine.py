@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from gui.main_window import MainWindow
-from gui.settings import Settings
+from tests.conftest import make_window
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.start_engine()
-    qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
-    yield win
-    win.close()
 
 
 def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
@@ -198,13 +185,7 @@ def test_pickle_weights_load_only_after_the_user_allows_them(
 
 def test_task_pages_are_built_when_first_shown_with_the_engine_choices_applied(
         qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    settings.last_tab = "image-classification"
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.start_engine()
-    qtbot.waitUntil(lambda: window.engine_ready, timeout=60_000)
+    window = make_window(qtbot, tmp_path, last_tab="image-classification")
     current = window.current_tab()
     assert current.task.id == "image-classification"
     others = [tab for tab in window.tabs_by_id.values() if tab is not current]

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from gui.main_window import MainWindow
-from gui.settings import Settings
+from tests.conftest import open_tab
 from tests.speech_fixtures import media_dir, tools_available
 
 pytestmark = [pytest.mark.gui,
@@ -25,19 +24,11 @@ def whisper_folder() -> Path:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, whisper_folder: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.start_engine()
-    qtbot.waitUntil(lambda: win.engine_ready, timeout=60_000)
-    tab = win.tabs_by_id["automatic-speech-recognition"]
-    win.tabs.setCurrentWidget(tab)
-    win.set_model(str(whisper_folder))
+def window(window: MainWindow, whisper_folder: Path) -> MainWindow:
+    """conftest's window, on the speech page with the tiny Whisper and short pieces."""
+    tab = open_tab(window, "automatic-speech-recognition", whisper_folder)
     tab.form.widget("max_new_tokens").setValue(8)  # type: ignore[attr-defined]
-    yield win
-    win.close()
+    return window
 
 
 def transcribe(qtbot, win: MainWindow, files: list[Path]):  # type: ignore[no-untyped-def]
