@@ -74,6 +74,11 @@ class ItemsModel(QAbstractTableModel):
             return [self.tr("Input"), self.tr("Status"), self.tr("Result")][section]
         return None
 
+    def shown_error(self, row: int) -> str | None:
+        """Row ``row``'s error in the window's language (exports keep the engine's English)."""
+        error = self.errors.get(row)
+        return error_text(error) if error else None
+
     def _status(self, row: int) -> str:
         if row in self.errors:
             return self.tr("Could not read")
@@ -85,7 +90,7 @@ class ItemsModel(QAbstractTableModel):
 
     def _summary(self, row: int) -> str:
         if row in self.errors:
-            return error_text(self.errors[row])
+            return self.shown_error(row) or ""
         merged = self.merged(row)
         if not merged:
             return ""
@@ -127,7 +132,7 @@ class ItemsModel(QAbstractTableModel):
                 return source if self.task.input_kind == "text" else display_name(source)
             return self._status(row) if column == 1 else self._summary(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return error_text(self.errors[row]) if row in self.errors else source
+            return self.shown_error(row) or source
         if role == Qt.ItemDataRole.ForegroundRole and row in self.errors and column > 0:
             from PySide6.QtGui import QColor
 
@@ -200,9 +205,8 @@ class ResultsPanel(QWidget):
             return
         new_source = row != self._current
         self._current = row
-        error = self.model.errors.get(row)
         self.detail.show_result(self.model.sources[row], self.model.merged(row),
-                                error_text(error) if error else None, new_source=new_source)
+                                self.model.shown_error(row), new_source=new_source)
 
     def _edited(self, payload: dict[str, Any]) -> None:
         row = self._current
