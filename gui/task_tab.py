@@ -156,7 +156,6 @@ class TaskTab(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.ensure_built()
         paths = dropped_paths(event)
         if paths:
             self.inputs.add_paths(paths)
@@ -165,7 +164,6 @@ class TaskTab(QWidget):
     # -- running ----------------------------------------------------------------------
     def build_spec(self, model: str, device: str, dtype: str) -> JobSpec:
         """Check the form here, so mistakes are reported before anything loads."""
-        self.ensure_built()
         items = self.inputs.items()
         if not items:
             raise PipedeckError(self.tr("Add something to work on first: drop files here, "
@@ -176,26 +174,21 @@ class TaskTab(QWidget):
                        device=device, dtype=dtype)
 
     def request_run(self) -> None:
-        self.ensure_built()
         self.message.clear()
         self.run_requested.emit(self)
 
     def show_error(self, text: str) -> None:
-        self.ensure_built()
         self.message.setText(f"<span style='color:#b3261e'>{text}</span>")
 
     def job_started(self, spec: JobSpec) -> None:
-        self.ensure_built()
         self.job_inputs = list(spec.inputs)
         self.results.start(self.job_inputs)
         self.export_button.setEnabled(False)
 
     def add_result(self, result: ItemResult) -> None:
-        self.ensure_built()
         self.results.add(result)
 
     def job_ended(self, message: str) -> None:
-        self.ensure_built()
         self.export_button.setEnabled(bool(self.results.model.gathered()))
         if message:
             self.show_error(message)
@@ -203,7 +196,6 @@ class TaskTab(QWidget):
     def show_stored(self, inputs: list[str], results: list[Any],
                     job_id: int | None = None) -> None:
         """Show a job from the history (or an interrupted one) with its saved results."""
-        self.ensure_built()
         self.results.start(inputs)
         for stored in results:
             self.results.add(ItemResult(stored.item, stored.source, stored.payload,
