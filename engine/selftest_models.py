@@ -118,12 +118,13 @@ def build_lm(folder: Path) -> None:
     tokenizer.save_pretrained(folder)
 
 
-def build_whisper(folder: Path) -> None:
+def build_whisper(folder: Path, text: str = _SPEECH_TEXT) -> None:
     """Speech recognition: a multilingual Whisper laid out exactly like openai/whisper-*.
 
     ``<|notimestamps|>`` must be the highest special id with the 1,501 timestamp tokens
     right after it, and the generation config needs ``lang_to_id``, ``task_to_id`` and
     ``alignment_heads``, or the pipeline's language, translation and word-time paths fail.
+    ``text`` trains the byte-level BPE vocabulary (the tests use their own).
     """
     import json
 
@@ -133,7 +134,7 @@ def build_whisper(folder: Path) -> None:
 
     hf = _transformers()
     bpe = ByteLevelBPETokenizer()
-    bpe.train_from_iterator([_SPEECH_TEXT] * 4, vocab_size=400, min_frequency=1,
+    bpe.train_from_iterator([text] * 4, vocab_size=400, min_frequency=1,
                             show_progress=False)
     state = json.loads(bpe._tokenizer.to_str())
     merges = [tuple(m.split(" ")) if isinstance(m, str) else tuple(m)
@@ -147,6 +148,8 @@ def build_whisper(folder: Path) -> None:
     tokenizer.add_special_tokens({"eos_token": "<|endoftext|>", "bos_token": "<|endoftext|>",
                                   "unk_token": "<|endoftext|>", "pad_token": "<|endoftext|>"})
     ids = {token: tokenizer.convert_tokens_to_ids(token) for token in specials}
+    if ids["<|notimestamps|>"] != max(tokenizer.all_special_ids):
+        raise RuntimeError("<|notimestamps|> must be the highest special token id")
     tokenizer.add_tokens([f"<|{i * 0.02:.2f}|>" for i in range(1501)])
     tokenizer.set_prefix_tokens(language=None, task=None, predict_timestamps=False)
     eot, sot = ids["<|endoftext|>"], ids["<|startoftranscript|>"]
