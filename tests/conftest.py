@@ -121,3 +121,20 @@ def _bomb_png(path: Path) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) +
                      chunk(b"IDAT", zlib.compress(b"\x00" * 1000)) + chunk(b"IEND", b""))
     return path
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[Any]:
+    """A fake Hugging Face Hub on 127.0.0.1 serving the standard tiny repos, per module."""
+    from tests.fakehub import FakeHub, standard_repos
+
+    with FakeHub.serving(standard_repos()) as fake:
+        yield fake
+
+
+@pytest.fixture
+def hub(served: Any) -> Any:
+    """The module's fake Hub, reset, with every search result on one page."""
+    served.reset()
+    served.page_size = 1000
+    return served

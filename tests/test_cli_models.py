@@ -7,21 +7,14 @@ import json
 import os
 import signal
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from engine.cli_models import main
-from tests.fakehub import FakeHub, standard_repos
+from tests.fakehub import FakeHub
 
 pytestmark = pytest.mark.timeout(120)
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[FakeHub]:
-    with FakeHub.serving(standard_repos()) as hub:
-        yield hub
 
 
 @pytest.fixture

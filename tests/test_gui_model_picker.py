@@ -25,7 +25,7 @@ from engine.hub import OFFLINE_MESSAGE, HubConfig
 from engine.progress import JobControl, Progress
 from engine.tasks import TaskSpec, get_task
 from gui.model_picker import ModelPickerDialog
-from tests.fakehub import FakeHub, standard_repos
+from tests.fakehub import FakeHub
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(120)]
 
@@ -37,19 +37,6 @@ TEXT_TASK: TaskSpec = replace(get_task("zero-shot-classification"), id="text-cla
 IMAGE_TASK = get_task("image-classification")
 
 WAIT = 15_000  # ms: a background HTTP call on a loaded 2-core CI machine
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[FakeHub]:
-    with FakeHub.serving(standard_repos()) as hub:
-        yield hub
-
-
-@pytest.fixture
-def hub(served: FakeHub) -> FakeHub:
-    served.reset()
-    served.page_size = 1000
-    return served
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,6 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,19 +54,6 @@ BERT = "tiny/bert-sentiment"
 VIT = "tiny/vit-animals"
 
 pytestmark = pytest.mark.timeout(120)
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[FakeHub]:
-    with FakeHub.serving(standard_repos()) as hub:
-        yield hub
-
-
-@pytest.fixture
-def hub(served: FakeHub) -> FakeHub:
-    served.reset()
-    served.page_size = 1000
-    return served
 
 
 @pytest.fixture
