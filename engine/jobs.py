@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine import messages
 from engine.errors import (
@@ -25,11 +25,13 @@ from engine.errors import (
     OutOfMemory,
     PipedeckError,
 )
-from engine.models import ModelKey, PipelineCache
 from engine.params import resolve_params
 from engine.progress import JobControl
-from engine.store import JobStore
 from engine.tasks import get_task
+
+if TYPE_CHECKING:  # the window imports this module's types at start-up; it needs neither
+    from engine.models import ModelKey, PipelineCache
+    from engine.store import JobStore
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,8 @@ class JobSpec:
 
     @property
     def key(self) -> ModelKey:
+        from engine.models import ModelKey
+
         task = get_task(self.task).id
         speed = "off"
         if task == "automatic-speech-recognition":

@@ -6,17 +6,19 @@ from the window and from the command line are the same file.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.atomic import atomic_write_text, unique_path
 from engine.errors import display_name
 from engine.tasks import TaskSpec
+
+if TYPE_CHECKING:  # the CLI's type; the window imports this module at start-up
+    import argparse
 
 
 def merge_payloads(task: TaskSpec, payloads: Sequence[dict[str, Any]]) -> dict[str, Any] | None:

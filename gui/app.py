@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
@@ -9,9 +10,8 @@ from collections.abc import Sequence
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from engine.logs import setup_logging
 from engine.paths import log_dir, resource
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,8 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
 
 def show_crash_dialog(summary: str, details: str) -> None:
     """A short message, the details folded away, and a button that copies them."""
+    from PySide6.QtWidgets import QMessageBox  # not on the start-up path (its enums cost)
+
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Pipedeck")
@@ -65,8 +67,17 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def resume_gc() -> None:
+    """Let the collector run again once the window is up (the launcher held it).
+
+    What start-up built lives as long as the app, so it is frozen first: later collections
+    do not walk it again.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(argv: Sequence[str] = ()) -> int:
-    setup_logging()
     args = list(argv)
     language = ""
     if "--lang" in args and args.index("--lang") + 1 < len(args):
@@ -87,5 +98,6 @@ def run_app(argv: Sequence[str] = ()) -> int:
 
     window = MainWindow(settings)
     window.show()
+    QTimer.singleShot(0, resume_gc)
     QTimer.singleShot(0, window.start_engine)
     return int(app.exec())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.store import JobRecord
 from engine.tasks import get_task
 from gui.engine_text import job_text
 from gui.param_form import tr_engine
+
+if TYPE_CHECKING:  # the store itself lives on the worker
+    from engine.store import JobRecord
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -57,9 +59,9 @@ class HistoryModel(QAbstractTableModel):
         job = self.jobs[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                when = dt.datetime.fromtimestamp(job.created)
-                today = dt.date.today()
-                return when.strftime("%H:%M" if when.date() == today else "%d %b %H:%M")
+                when = time.localtime(job.created)
+                today = when[:3] == time.localtime()[:3]
+                return time.strftime("%H:%M" if today else "%d %b %H:%M", when)
             if index.column() == 1:
                 try:
                     return tr_engine(get_task(job.task).name)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,6 +20,9 @@ from PySide6.QtWidgets import (
 from engine.inputs import expand_inputs, is_url
 from engine.tasks import TaskSpec
 from gui.engine_text import error_text
+
+if TYPE_CHECKING:  # Qt builds these when an event arrives; start-up need not
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
@@ -91,15 +93,21 @@ class InputPanel(QWidget):
         return self.tr("Supported files ({0});;All files (*)").replace("{0}", patterns)
 
     def _open_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs: imported when used
+
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"), "", self._filter())
         self.add_paths(names)
 
     def _open_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder"))
         if folder:
             self.add_paths([folder])
 
     def _open_text(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open text file"), "",
                                               self.tr("Text files (*.txt *.csv *.tsv);;"
                                                       "All files (*)"))

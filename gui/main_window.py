@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -40,6 +38,9 @@ from gui.param_form import tr_engine
 from gui.settings import Settings
 from gui.task_tab import TaskTab
 from gui.worker import EngineWorker, start_worker
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 
 def format_duration(seconds: float) -> str:
@@ -258,6 +259,8 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
     def _set_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs: imported when used, not at start-up
+
         self.settings.language = code
         QMessageBox.information(self, self.tr("Language"), self.tr(
             "The new language is used the next time Pipedeck starts."))
@@ -329,6 +332,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
         if folder:
             self.set_model(folder)
@@ -373,6 +378,8 @@ class MainWindow(QMainWindow):
                     self.task_list.item(self.tabs.indexOf(tab)).setHidden(True)
         moved = info.get("store_moved_aside")
         if moved:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("History reset"), self.tr(
                 "The job history could not be read and was set aside; a new one was started."))
 
@@ -467,6 +474,8 @@ class MainWindow(QMainWindow):
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """A yes/no question with a named action button (Cancel is the default)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Cancel, self)
         allow = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)

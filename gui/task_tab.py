@@ -10,12 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -30,6 +27,9 @@ from gui import question_editor  # noqa: F401  (registers the "questions" editor
 from gui.input_panel import InputPanel, dropped_paths
 from gui.param_form import ParamForm, tr_engine
 from gui.views.results import ResultsPanel
+
+if TYPE_CHECKING:  # Qt builds these when an event arrives; start-up need not
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 
 
 class TaskTab(QWidget):
@@ -208,6 +208,8 @@ class TaskTab(QWidget):
         try:
             written = export_results(self, self.task, self.results.model.gathered())
         except (OSError, PipedeckError) as exc:
+            from PySide6.QtWidgets import QMessageBox  # dialogs: imported when used
+
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
         if written:
@@ -216,5 +218,7 @@ class TaskTab(QWidget):
 
 
 def choose_folder(parent: QWidget) -> str:
+    from PySide6.QtWidgets import QFileDialog  # dialogs: imported when used
+
     title = QCoreApplication.translate("TaskTab", "Choose a model folder")
     return QFileDialog.getExistingDirectory(parent, title)

@@ -49,7 +49,17 @@ class EngineWorker(QObject):
 
     @Slot()
     def warm_up(self) -> None:
-        """Import the heavy libraries and look at the hardware, after the window shows."""
+        """Import the heavy libraries and look at the hardware, after the window shows.
+
+        The log file is opened here too: ``logging.handlers`` and ``platformdirs`` cost
+        ~20 ms that the window's start-up does not have to wait for.
+        """
+        from engine.logs import setup_logging
+
+        try:
+            setup_logging()
+        except OSError:  # a read-only home: no log file, but the engine still runs
+            pass
         try:
             self._ensure()
             from engine.devices import list_devices
