@@ -76,58 +76,77 @@ def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
     return outcome
 
 
-def ratio_rows(repeats: int) -> list[Row]:
-    from PIL import Image
+Work = Callable[[], Any]
+WORKLOADS = ("image classification", "zero-shot", "text generation (streamed)",
+             "speech recognition")
 
+
+def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
+    """The same work done by plain ``transformers.pipeline`` and by Pipedeck's engine.
+
+    Returns (plain, engine, what it runs on), or None when the model is not here.
+    Also used by ``benchmarks/instructions.py``, which counts instructions instead of time.
+    """
+    from engine.models import ModelKey
+
+    if name == "image classification":
+        from PIL import Image
+
+        from tests.tiny.vision import tiny_vit
+
+        folder = Path(tempfile.mkdtemp(prefix="bench-inputs-"))
+        images = []
+        for i in range(48):
+            path = folder / f"img{i}.png"
+            Image.new("RGB", (224, 224), (i * 5, 100, 200)).save(path)
+            images.append(str(path))
+        vit = str(tiny_vit())
+        pipe = cache.get(ModelKey("image-classification", vit))
+        return (lambda: [pipe(Image.open(p).convert("RGB"), top_k=5) for p in images],
+                lambda: engine_run("image-classification", images, vit, {"top_k": 5}, cache),
+                f"tiny ViT, {len(images)} images")
+    if name == "zero-shot":
+        from tests.tiny.text import tiny_nli
+
+        texts = [f"my phone battery broke after {i} days" for i in range(48)]
+        nli = str(tiny_nli())
+        labels = ["phone", "sports", "cooking"]
+        pipe = cache.get(ModelKey("zero-shot-classification", nli))
+        return (lambda: [pipe(t, candidate_labels=labels) for t in texts],
+                lambda: engine_run("zero-shot", texts, nli, {"candidate_labels": labels}, cache),
+                f"tiny BERT-NLI, {len(texts)} texts")
+    if name == "text generation (streamed)":
+        from tests.tiny.text import tiny_lm
+
+        real_lm = REAL / "smollm2-135m-instruct"
+        lm = str(real_lm if real_lm.is_dir() else tiny_lm())
+        pipe = cache.get(ModelKey("text-generation", lm))
+        prompt = "Write one sentence about spreadsheets."
+        gen = {"max_new_tokens": 40, "do_sample": False}
+        messages = [{"role": "user", "content": prompt}]
+        return (lambda: pipe(messages if pipe.tokenizer.chat_template else prompt, **gen),
+                lambda: engine_run("generate", [prompt], lm,
+                                   {"max_new_tokens": 40, "temperature": 0,
+                                    "repetition_penalty": 1.0}, cache),
+                Path(lm).name)
+    if name == "speech recognition":
+        return _speech_work(cache)
+    raise ValueError(name)
+
+
+def ratio_rows(repeats: int) -> list[Row]:
     from engine.models import ModelKey, PipelineCache
-    from tests.tiny.text import tiny_lm, tiny_nli
     from tests.tiny.vision import tiny_vit
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-inputs-"))
-    images = []
-    for i in range(48):
-        path = folder / f"img{i}.png"
-        Image.new("RGB", (224, 224), (i * 5, 100, 200)).save(path)
-        images.append(str(path))
-    texts = [f"my phone battery broke after {i} days" for i in range(48)]
     rows: list[Row] = []
     cache = PipelineCache()
+    for name in WORKLOADS:
+        work = workload(name, cache)
+        if work is not None:
+            plain, ours, note = work
+            rows.append((f"{name}, engine ÷ plain", paired(repeats, plain, ours), "≤ 1.03", note))
 
     vit = str(tiny_vit())
-    pipe = cache.get(ModelKey("image-classification", vit))
-    ratio = paired(repeats,
-                   lambda: [pipe(Image.open(p).convert("RGB"), top_k=5) for p in images],
-                   lambda: engine_run("image-classification", images, vit, {"top_k": 5}, cache))
-    rows.append(("image classification, engine ÷ plain", ratio, "≤ 1.03",
-                 f"tiny ViT, {len(images)} images"))
-
-    nli = str(tiny_nli())
-    labels = ["phone", "sports", "cooking"]
-    pipe = cache.get(ModelKey("zero-shot-classification", nli))
-    ratio = paired(repeats, lambda: [pipe(t, candidate_labels=labels) for t in texts],
-                   lambda: engine_run("zero-shot", texts, nli, {"candidate_labels": labels},
-                                      cache))
-    rows.append(("zero-shot, engine ÷ plain", ratio, "≤ 1.03",
-                 f"tiny BERT-NLI, {len(texts)} texts"))
-
-    real_lm = REAL / "smollm2-135m-instruct"
-    lm = str(real_lm if real_lm.is_dir() else tiny_lm())
-    pipe = cache.get(ModelKey("text-generation", lm))
-    prompt = "Write one sentence about spreadsheets."
-    gen = {"max_new_tokens": 40, "do_sample": False}
-    messages = [{"role": "user", "content": prompt}]
-    ratio = paired(repeats,
-                   lambda: pipe(messages if pipe.tokenizer.chat_template else prompt, **gen),
-                   lambda: engine_run("generate", [prompt], lm,
-                                      {"max_new_tokens": 40, "temperature": 0,
-                                       "repetition_penalty": 1.0}, cache))
-    rows.append(("text generation (streamed), engine ÷ plain", ratio, "≤ 1.03",
-                 Path(lm).name))
-
-    speech = _speech_row(repeats, cache)
-    if speech:
-        rows.append(speech)
-
     first = best_of(1, lambda: PipelineCache().get(ModelKey("image-classification", vit,
                                                             dtype="float32")))
     warm_cache = PipelineCache()
@@ -137,7 +156,7 @@ def ratio_rows(repeats: int) -> list[Row]:
     return rows
 
 
-def _speech_row(repeats: int, cache: Any) -> Row | None:
+def _speech_work(cache: Any) -> tuple[Work, Work, str] | None:
     from engine.models import ModelKey
 
     model_dir = REAL / "whisper-tiny.en"
@@ -155,12 +174,10 @@ def _speech_row(repeats: int, cache: Any) -> Row | None:
     pipe = cache.get(ModelKey("automatic-speech-recognition", str(model_dir)))
     # The same work on both sides: greedy, float weights. (Pipedeck's CPU default, int8 and
     # greedy, is measured against plain and faster-whisper by benchmarks/asr.py.)
-    ratio = paired(repeats,
-                   lambda: pipe({"raw": audio, "sampling_rate": 16000}, return_timestamps=True,
-                                generate_kwargs={"num_beams": 1}),
-                   lambda: engine_run("transcribe", [str(wav)], str(model_dir),
-                                      {"search": "greedy", "speed": "off"}, cache))
-    return ("speech recognition, engine ÷ plain", ratio, "≤ 1.03",
+    return (lambda: pipe({"raw": audio, "sampling_rate": 16000}, return_timestamps=True,
+                         generate_kwargs={"num_beams": 1}),
+            lambda: engine_run("transcribe", [str(wav)], str(model_dir),
+                               {"search": "greedy", "speed": "off"}, cache),
             "whisper-tiny.en, greedy, float")
 
 
@@ -257,7 +274,7 @@ STARTUP = {
         from PySide6.QtCore import QTimer
         app = QApplication([])
         QTimer.singleShot(0, lambda: (print(time.perf_counter(), flush=True), os._exit(0)))
-        from gui.app import run_app  # the launcher's own path: logging, settings, translators
+        from gui.app import run_app  # the launcher's own path: settings, translators, worker
         run_app([])
     """,
 }
@@ -314,11 +331,15 @@ def instructions(script: str, env: dict[str, str]) -> float | None:
     if shutil.which("valgrind") is None:
         return None
     code = textwrap.dedent(script)
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True,
-                   env=env)
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                           sys.executable, "-c", code], cwd=ROOT, check=True,
-                          capture_output=True, text=True, env=env)
+    env = {**env, "PYTHONHASHSEED": "0"}  # string hashing, and so dict work, alike each run
+    try:
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
+                       capture_output=True, env=env, timeout=120)
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                               sys.executable, "-c", code], cwd=ROOT, check=True,
+                              capture_output=True, text=True, env=env, timeout=600)
+    except (subprocess.SubprocessError, OSError):  # a valgrind that cannot run here
+        return None
     found = re.search(r"Collected : (\d+)", done.stderr)
     return float(found.group(1)) if found else None
 

@@ -59,6 +59,12 @@ def install_excepthook() -> None:
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
+        try:  # the worker opens the log after the first frame; an earlier error opens it here
+            from engine.logs import setup_logging
+
+            setup_logging()
+        except Exception:
+            pass
         log.error("unexpected error\n%s", details)
         if QApplication.instance() is None:
             return
@@ -73,8 +79,9 @@ def resume_gc() -> None:
     What start-up built lives as long as the app, so it is frozen first: later collections
     do not walk it again.
     """
-    gc.freeze()
-    gc.enable()
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def run_app(argv: Sequence[str] = ()) -> int:
@@ -97,6 +104,7 @@ def run_app(argv: Sequence[str] = ()) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow(settings)
+    window.worker.open_log = True
     window.show()
     QTimer.singleShot(0, resume_gc)
     QTimer.singleShot(0, window.start_engine)

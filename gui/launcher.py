@@ -6,24 +6,30 @@ headless (no display needed) and the window path starts drawing as early as poss
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import sys
 from collections.abc import Sequence
 
 
 def prepare_window_start() -> None:
-    """Make the window's start-up cheaper, before Qt is imported.
+    """Prepare the window's start, before Qt is imported: cheaper, and crashes still seen.
 
     - The cyclic garbage collector is held until the window is up (``gui.app`` resumes it
       at the first event-loop turn): start-up allocates ~10^5 long-lived objects (modules,
       classes, Qt's Python enums) and the collector would walk them ~50 times (2 % of the
       start-up's instructions, ~6 ms here).
+    - Hard crashes go to stderr until the worker opens the log file (``engine.logs``).
     - The Qt-free modules the window needs are imported before Qt itself. Once PySide6 is
       loaded it inspects every later import (it reads each module's source for its
       ``__feature__`` switches); imported first, they are not inspected. (PySide6 is never
       imported by them: see tests/test_architecture.py.)
     """
     gc.disable()
+    try:  # a hard crash before the log file is open still leaves a traceback on stderr
+        faulthandler.enable()
+    except (AttributeError, RuntimeError, ValueError, OSError):  # no usable stderr (pythonw)
+        pass
     import engine.inputs
     import engine.jobs
     import engine.report  # noqa: F401

@@ -36,6 +36,8 @@ class EngineWorker(QObject):
         self._control: JobControl | None = None
         self._cache: Any = None
         self._store: Any = None
+        self.open_log = False
+        """Set by the app (not by tests' windows): warm-up then opens the log file."""
 
     def _ensure(self) -> None:
         if self._cache is None:
@@ -51,15 +53,17 @@ class EngineWorker(QObject):
     def warm_up(self) -> None:
         """Import the heavy libraries and look at the hardware, after the window shows.
 
-        The log file is opened here too: ``logging.handlers`` and ``platformdirs`` cost
-        ~20 ms that the window's start-up does not have to wait for.
+        The app's log file is opened here too: ``logging.handlers`` and ``platformdirs``
+        cost ~20 ms that the window's start-up does not have to wait for. (An error before
+        this point opens it from the excepthook.)
         """
-        from engine.logs import setup_logging
+        if self.open_log:
+            from engine.logs import setup_logging
 
-        try:
-            setup_logging()
-        except OSError:  # a read-only home: no log file, but the engine still runs
-            pass
+            try:
+                setup_logging()
+            except Exception:  # e.g. a read-only home: no log file, but the engine runs
+                log.exception("could not open the log file")
         try:
             self._ensure()
             from engine.devices import list_devices
