@@ -77,6 +77,11 @@ CASES: tuple[Case, ...] = (
          {"candidate_labels": "urgent, not urgent, phone"}),
     Case("text-generation", lambda: ("Say hello to the self test.",),
          {"max_new_tokens": 8, "temperature": 0.0}),
+    Case("text-classification", _texts, {"top_k": 2}),
+    Case("token-classification", lambda: ("Hello world, this is the pipedeck self test.",),
+         {}),
+    Case("fill-mask", lambda: ("The self test is [MASK] today.",), {"top_k": 3}),
+    Case("feature-extraction", _texts, {}),
 )
 
 

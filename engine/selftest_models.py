@@ -2,10 +2,11 @@
 
 The self-test has to prove that an installed copy (above all a frozen bundle) can load
 and run every task's pipeline, with no network and no downloaded weights. So it builds
-small randomly initialised models of the same architectures the app uses (ViT, a BERT
-NLI classifier, GPT-2, Whisper, LayoutLM), saves them with ``save_pretrained`` and lets
-the ordinary loader open them. Their outputs are nonsense by design; only whether results
-come back matters. The recipes mirror ``tests/tiny/`` (the engine may not import tests).
+small randomly initialised models of the same architectures the app uses (ViT; BERTs for
+zero-shot, text classification, entities, gaps and embeddings; GPT-2, Whisper, LayoutLM),
+saves them with ``save_pretrained`` and lets the ordinary loader open them. Their outputs
+are nonsense by design; only whether results come back matters. The recipes mirror
+``tests/tiny/`` (the engine may not import tests).
 """
 
 from __future__ import annotations
@@ -69,24 +70,64 @@ def build_vit(folder: Path) -> None:
     hf.ViTImageProcessor(size={"height": 32, "width": 32}).save_pretrained(folder)
 
 
-def build_nli(folder: Path) -> None:
-    """Zero-shot classification: a BERT with the three NLI labels the pipeline looks for."""
+def _build_bert(folder: Path, head: str, labels: list[str] | None = None,
+                spread: float = 3.0) -> Any:
+    """A tiny BERT with the ``head`` class (``BertForSequenceClassification``...) saved in
+    ``folder`` with its WordPiece tokenizer; returns the model for a head-specific touch."""
     import torch
 
     hf = _transformers()
     torch.manual_seed(0)
     tokenizer = hf.BertTokenizer(vocab=_wordpiece_vocab(_WORDS), model_max_length=128)
-    labels = ["contradiction", "neutral", "entailment"]
+    named = {} if labels is None else {
+        "num_labels": len(labels), "id2label": dict(enumerate(labels)),
+        "label2id": {label: i for i, label in enumerate(labels)}}
     config = hf.BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32,
                            num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
-                           max_position_embeddings=128,
-                           num_labels=3, id2label=dict(enumerate(labels)),
-                           label2id={label: i for i, label in enumerate(labels)})
-    model = hf.BertForSequenceClassification(config)
-    with torch.no_grad():
-        model.classifier.weight.normal_(0, 3.0)
-    model.save_pretrained(folder)
+                           max_position_embeddings=128, **named)
+    model = getattr(hf, head)(config)
+    classifier = getattr(model, "classifier", None)
+    with torch.no_grad():  # spread the scores so that rankings are not ties
+        if classifier is not None:
+            classifier.weight.normal_(0, spread)
+        elif head == "BertForMaskedLM":
+            model.cls.predictions.decoder.weight.normal_(0, 2.0)
     tokenizer.save_pretrained(folder)
+    return model
+
+
+def build_nli(folder: Path) -> None:
+    """Zero-shot classification: a BERT with the three NLI labels the pipeline looks for."""
+    _build_bert(folder, "BertForSequenceClassification",
+                ["contradiction", "neutral", "entailment"]).save_pretrained(folder)
+
+
+def build_sentiment(folder: Path) -> None:
+    """Text classification: a BERT with two labels."""
+    _build_bert(folder, "BertForSequenceClassification",
+                ["NEGATIVE", "POSITIVE"]).save_pretrained(folder)
+
+
+def build_ner(folder: Path) -> None:
+    """Named entities: a BERT token classifier whose "O" never wins, so entities come back."""
+    import torch
+
+    model = _build_bert(folder, "BertForTokenClassification",
+                        ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"])
+    with torch.no_grad():
+        model.classifier.bias.zero_()
+        model.classifier.bias[0] = -50.0
+    model.save_pretrained(folder)
+
+
+def build_mlm(folder: Path) -> None:
+    """Fill the gap: a BERT masked language model."""
+    _build_bert(folder, "BertForMaskedLM").save_pretrained(folder)
+
+
+def build_encoder(folder: Path) -> None:
+    """Embeddings: a bare BERT encoder."""
+    _build_bert(folder, "BertModel").save_pretrained(folder)
 
 
 def build_lm(folder: Path) -> None:
@@ -202,6 +243,10 @@ BUILDERS: dict[str, Builder] = {
     "image-classification": build_vit,
     "zero-shot-classification": build_nli,
     "text-generation": build_lm,
+    "text-classification": build_sentiment,
+    "token-classification": build_ner,
+    "fill-mask": build_mlm,
+    "feature-extraction": build_encoder,
 }
 
 
