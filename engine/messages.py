@@ -80,10 +80,10 @@ REASONS: tuple[str, ...] = (
     "the PDF could only be opened on a second try; please try again",
     "the PDF has no pages (or its page list is damaged)",
 )
-NAMES: tuple[str, ...] = ("(empty text)", "(empty prompt)")
-"""What an input is called in its error line when it has no name of its own."""
 """Every fixed reason an input is refused for; a test keeps this in step with the code.
 (Reasons with details in them, "the image is damaged (…)", stay English for now.)"""
+NAMES: tuple[str, ...] = ("(empty text)", "(empty prompt)")
+"""What an input is called in its error line when it has no name of its own."""
 
 # How a job ended, when not plainly done (JobOutcome.message; also kept in the job store).
 INPUTS_UNREADABLE = "{count} input(s) could not be read"

@@ -70,10 +70,9 @@ def build_vit(folder: Path) -> None:
     hf.ViTImageProcessor(size={"height": 32, "width": 32}).save_pretrained(folder)
 
 
-def _build_bert(folder: Path, head: str, labels: list[str] | None = None,
-                spread: float = 3.0) -> Any:
-    """A tiny BERT with the ``head`` class (``BertForSequenceClassification``...) saved in
-    ``folder`` with its WordPiece tokenizer; returns the model for a head-specific touch."""
+def _build_bert(folder: Path, head: str, labels: list[str] | None = None) -> Any:
+    """A tiny BERT of the ``head`` class (``BertForSequenceClassification``...), its WordPiece
+    tokenizer saved in ``folder``; returns the model for a head-specific touch and saving."""
     import torch
 
     hf = _transformers()
@@ -86,12 +85,9 @@ def _build_bert(folder: Path, head: str, labels: list[str] | None = None,
                            num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
                            max_position_embeddings=128, **named)
     model = getattr(hf, head)(config)
-    classifier = getattr(model, "classifier", None)
-    with torch.no_grad():  # spread the scores so that rankings are not ties
-        if classifier is not None:
-            classifier.weight.normal_(0, spread)
-        elif head == "BertForMaskedLM":
-            model.cls.predictions.decoder.weight.normal_(0, 2.0)
+    if labels is not None:
+        with torch.no_grad():  # spread the scores so that rankings are not ties
+            model.classifier.weight.normal_(0, 3.0)
     tokenizer.save_pretrained(folder)
     return model
 
@@ -122,7 +118,12 @@ def build_ner(folder: Path) -> None:
 
 def build_mlm(folder: Path) -> None:
     """Fill the gap: a BERT masked language model."""
-    _build_bert(folder, "BertForMaskedLM").save_pretrained(folder)
+    import torch
+
+    model = _build_bert(folder, "BertForMaskedLM")
+    with torch.no_grad():  # spread the word scores so that the suggestions are not ties
+        model.cls.predictions.decoder.weight.normal_(0, 2.0)
+    model.save_pretrained(folder)
 
 
 def build_encoder(folder: Path) -> None:
