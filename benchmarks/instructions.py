@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -66,14 +65,12 @@ def _switch(state: str) -> None:
 
 
 def counted(name: str, side: str) -> tuple[float, str]:
-    done = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null",
-         sys.executable, __file__, "--child", name, side],
-        cwd=ROOT, capture_output=True, text=True, check=True, timeout=4 * 3600,
-        env={**os.environ, "PYTHONHASHSEED": "0"})
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    assert found, done.stderr[-2000:]
-    return float(found.group(1)), done.stdout.strip().splitlines()[-1]
+    """(instructions, what the work runs on) for one side of a workload."""
+    import run
+
+    count, out = run.callgrind([sys.executable, __file__, "--child", name, side],
+                               dict(os.environ), timeout=4 * 3600, counting=False)
+    return count, out.strip().splitlines()[-1]
 
 
 def main() -> int:

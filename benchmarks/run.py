@@ -331,17 +331,31 @@ def instructions(script: str, env: dict[str, str]) -> float | None:
     if shutil.which("valgrind") is None:
         return None
     code = textwrap.dedent(script)
-    env = {**env, "PYTHONHASHSEED": "0"}  # string hashing, and so dict work, alike each run
     try:
         subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
                        capture_output=True, env=env, timeout=120)
-        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                               sys.executable, "-c", code], cwd=ROOT, check=True,
-                              capture_output=True, text=True, env=env, timeout=600)
-    except (subprocess.SubprocessError, OSError):  # a valgrind that cannot run here
+        return callgrind([sys.executable, "-c", code], env, timeout=600)[0]
+    except (subprocess.SubprocessError, OSError, ValueError):  # a valgrind that cannot run
         return None
+
+
+def callgrind(command: list[str], env: dict[str, str], *, timeout: float,
+              counting: bool = True) -> tuple[float, str]:
+    """(instructions, stdout) of ``command`` run under valgrind's callgrind.
+
+    ``counting=False`` starts with counting off, for a program that switches it on around
+    the part to count (``benchmarks/instructions.py``). A fixed hash seed keeps string
+    hashing, and so dict work, alike on every run. Raises when valgrind fails.
+    """
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--instr-atstart={'yes' if counting else 'no'}",
+         "--callgrind-out-file=/dev/null", *command],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=timeout,
+        env={**env, "PYTHONHASHSEED": "0"})
     found = re.search(r"Collected : (\d+)", done.stderr)
-    return float(found.group(1)) if found else None
+    if found is None:
+        raise ValueError(f"no instruction count in valgrind's output: {done.stderr[-500:]}")
+    return float(found.group(1)), done.stdout
 
 
 def stall_row() -> Row:
