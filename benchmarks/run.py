@@ -284,6 +284,9 @@ def startup_rows(repeats: int) -> list[Row]:
     # As installed, Python finds its compiled bytecode; a run that may not write it would
     # time the compiler on every start (PYTHONDONTWRITEBYTECODE is set on some machines).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # A first start's settings (the window opens on its first page), not this machine's
+    # user's: the last page used decides what the first frame builds.
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="pipedeck-bench-config-")
 
     def shown(kind: str) -> float:
         started = time.perf_counter()

@@ -8,21 +8,31 @@ import sys
 import traceback
 from collections.abc import Sequence
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from engine.paths import log_dir, resource
 
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 
-def install_translators(app: QApplication, language: str = "") -> list[QTranslator]:
-    """Pipedeck's own strings and Qt's, for ``language`` or the system locale."""
+def install_translators(app: QApplication, language: str = "",
+                        names: Sequence[str] = ("pipedeck", "qtbase")) -> list[QTranslator]:
+    """Pipedeck's own strings and Qt's (``names``), for ``language`` or the system locale."""
     locale = QLocale(language) if language else QLocale.system()
     translators = []
-    for name, folder in (("pipedeck", str(resource("translations"))),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+    for name in names:
+        if name == "pipedeck":
+            folder = str(resource("translations"))
+        else:
+            from PySide6.QtCore import QLibraryInfo  # where Qt's own translations lie
+
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
@@ -92,14 +102,12 @@ def run_app(argv: Sequence[str] = ()) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)
     app.setApplicationName("Pipedeck")
-    from PySide6.QtGui import QIcon
-
-    app.setWindowIcon(QIcon(str(resource("icons", "pipedeck.png"))))
     app.setOrganizationName("Pipedeck")
     from gui.settings import Settings
 
     settings = Settings()
-    install_translators(app, language or settings.language)
+    language = language or settings.language
+    install_translators(app, language, ("pipedeck",))
     install_excepthook()
     from gui.main_window import MainWindow
 
@@ -107,5 +115,19 @@ def run_app(argv: Sequence[str] = ()) -> int:
     window.worker.open_log = True
     window.show()
     QTimer.singleShot(0, resume_gc)
-    QTimer.singleShot(0, window.start_engine)
+    QTimer.singleShot(0, lambda: finish_start(app, window, language))
     return int(app.exec())
+
+
+def finish_start(app: QApplication, window: MainWindow, language: str) -> None:
+    """What the first frame does not show, done once it is on screen.
+
+    The window icon and Qt's own translations (its dialogs' buttons, context menus) wait
+    for the first event-loop turn: each builds a Qt class whose Python enums cost
+    milliseconds (``QIcon`` has ~150 theme icon names). Then the engine starts.
+    """
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource("icons", "pipedeck.png"))))
+    install_translators(app, language, ("qtbase",))
+    window.start_engine()

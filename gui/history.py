@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from engine.tasks import get_task
 from gui.engine_text import job_text
 from gui.param_form import tr_engine
+from gui.text_only import push_button
 
 if TYPE_CHECKING:  # the store itself lives on the worker
     from engine.store import JobRecord
@@ -95,9 +95,9 @@ class HistoryPanel(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(280)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
-        self.open_button = QPushButton(self.tr("Open"), self)
+        self.open_button = push_button(self.tr("Open"), self)
         self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex().row()))
-        self.resume_button = QPushButton(self.tr("Resume"), self)
+        self.resume_button = push_button(self.tr("Resume"), self)
         self.resume_button.setObjectName("resume_button")
         self.resume_button.clicked.connect(self._resume)
         buttons = QHBoxLayout()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from engine.inputs import expand_inputs, is_url
 from engine.tasks import TaskSpec
 from gui.engine_text import error_text
+from gui.text_only import push_button
 
 if TYPE_CHECKING:  # Qt builds these when an event arrives; start-up need not
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -63,7 +63,7 @@ class InputPanel(QWidget):
                 self.text.setPlaceholderText(self.tr("Type or paste your text here."))
             layout.addWidget(self.text)
             self.files.hide()
-            self.open_button = QPushButton(self.tr("Open text file…"), self)
+            self.open_button = push_button(self.tr("Open text file…"), self)
             self.open_button.clicked.connect(self._open_text)
             buttons.addWidget(self.open_button)
             self.text.textChanged.connect(self.changed)
@@ -75,11 +75,11 @@ class InputPanel(QWidget):
             layout.addWidget(self.hint)
             layout.addWidget(self.files)
             self.text.hide()
-            self.open_button = QPushButton(self.tr("Add files…"), self)
+            self.open_button = push_button(self.tr("Add files…"), self)
             self.open_button.clicked.connect(self._open_files)
-            folder = QPushButton(self.tr("Add folder…"), self)
+            folder = push_button(self.tr("Add folder…"), self)
             folder.clicked.connect(self._open_folder)
-            clear = QPushButton(self.tr("Clear"), self)
+            clear = push_button(self.tr("Clear"), self)
             clear.clicked.connect(self.clear)
             buttons.addWidget(self.open_button)
             buttons.addWidget(folder)

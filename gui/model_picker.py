@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from gui.model_picker_details import DetailsPane
 from gui.model_picker_installed import InstalledPage, result_table
 from gui.model_picker_models import SearchResultsModel
 from gui.param_form import tr_engine
+from gui.text_only import push_button
 
 PAGE_SIZE = 20
 DEBOUNCE_MS = 300
@@ -92,14 +92,14 @@ class ModelPickerDialog(QDialog):
         self.message.setObjectName("picker_message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton(self.tr("Open a local folder…"), self)
+        self.folder_button = push_button(self.tr("Open a local folder…"), self)
         self.folder_button.setObjectName("open_folder")
         self.folder_button.setAutoDefault(False)
         self.folder_button.clicked.connect(self.open_folder)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = push_button(self.tr("Cancel"), self)
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.use_button = QPushButton(self.tr("Use this model"), self)
+        self.use_button = push_button(self.tr("Use this model"), self)
         self.use_button.setObjectName("use_model")
         self.use_button.setDefault(True)
         self.use_button.clicked.connect(self.use_selected)
@@ -168,7 +168,7 @@ class ModelPickerDialog(QDialog):
         self.results_view.doubleClicked.connect(self.use_selected)
         self.results_label = QLabel(page)
         self.results_label.setObjectName("results_label")
-        self.more_button = QPushButton(self.tr("Load more"), page)
+        self.more_button = push_button(self.tr("Load more"), page)
         self.more_button.setObjectName("load_more")
         self.more_button.setAutoDefault(False)
         self.more_button.setEnabled(False)

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from engine.hub import HubConfig, login, logout, whoami
 from gui.model_picker_calls import Answer, BackgroundCalls, answering
+from gui.text_only import push_button
 
 
 class AccountRow(QWidget):
@@ -41,11 +42,11 @@ class AccountRow(QWidget):
             "Create a read token at huggingface.co/settings/tokens. It is kept where the "
             "Hugging Face tools keep it, on this computer only."))
         self.token_edit.returnPressed.connect(self.sign_in)
-        self.sign_in_button = QPushButton(self.tr("Sign in"), self)
+        self.sign_in_button = push_button(self.tr("Sign in"), self)
         self.sign_in_button.setObjectName("sign_in_button")
         self.sign_in_button.setAutoDefault(False)
         self.sign_in_button.clicked.connect(self.sign_in)
-        self.sign_out_button = QPushButton(self.tr("Sign out"), self)
+        self.sign_out_button = push_button(self.tr("Sign out"), self)
         self.sign_out_button.setObjectName("sign_out_button")
         self.sign_out_button.setAutoDefault(False)
         self.sign_out_button.clicked.connect(self.sign_out)

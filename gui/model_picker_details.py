@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QTabWidget,
     QTextBrowser,
     QTreeWidget,
@@ -29,6 +28,7 @@ from engine.hub import ModelDetails, ModelSummary, estimate_memory, fit_hint, hu
 from engine.hub import human_size as _size
 from engine.progress import Progress
 from gui.engine_text import progress_text
+from gui.text_only import push_button
 
 _VERDICT_COLOURS = {"fits": "#1b6e20", "tight": "#8a5a00", "too_big": "#b3261e"}
 
@@ -82,7 +82,7 @@ class DetailsPane(QWidget):
         self.pages.addTab(self.card, self.tr("Model card"))
         self.pages.addTab(self.files, self.tr("Files"))
 
-        self.download_button = QPushButton(self.tr("Download"), self)
+        self.download_button = push_button(self.tr("Download"), self)
         self.download_button.setObjectName("download_button")
         self.download_button.setToolTip(self.tr(
             "Fetch what this model needs into the Hugging Face cache, for offline use."))
@@ -95,7 +95,7 @@ class DetailsPane(QWidget):
         keep_place = self.progress.sizePolicy()
         keep_place.setRetainSizeWhenHidden(True)  # the Download button keeps its size
         self.progress.setSizePolicy(keep_place)
-        self.cancel_button = QPushButton(self.tr("Cancel download"), self)
+        self.cancel_button = push_button(self.tr("Cancel download"), self)
         self.cancel_button.setObjectName("cancel_download")
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.progress_label = QLabel(self)

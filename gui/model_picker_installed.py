@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from engine.cache import InstalledModel, installed_models, remove_model
 from engine.hub import HubConfig, human_size, resolve_cache_dir
 from gui.model_picker_calls import Answer, BackgroundCalls, answering
 from gui.model_picker_models import InstalledModelsModel
+from gui.text_only import push_button
 
 
 def result_table(parent: QWidget, name: str, model: QAbstractTableModel,
@@ -73,10 +73,10 @@ class InstalledPage(QWidget):
         self.view.doubleClicked.connect(self.activated)
         self.label = QLabel(self)
         self.label.setObjectName("installed_label")
-        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh = push_button(self.tr("Refresh"), self)
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.refresh)
-        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        self.remove_button = push_button(self.tr("Remove…"), self)
         self.remove_button.setObjectName("remove_model")
         self.remove_button.setAutoDefault(False)
         self.remove_button.setEnabled(False)

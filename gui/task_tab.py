@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,10 +25,11 @@ from engine.tasks import TaskSpec
 from gui import question_editor  # noqa: F401  (registers the "questions" editor)
 from gui.input_panel import InputPanel, dropped_paths
 from gui.param_form import ParamForm, tr_engine
+from gui.text_only import push_button
 from gui.views.results import ResultsPanel
 
 if TYPE_CHECKING:  # Qt builds these when an event arrives; start-up need not
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 
 class TaskTab(QWidget):
@@ -66,10 +66,6 @@ class TaskTab(QWidget):
     @property
     def built(self) -> bool:
         return self._built
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_built()
-        super().showEvent(event)
 
     def set_busy(self, busy: bool) -> None:
         """Another job runs: Run is off here too (applied when the page is built)."""
@@ -108,7 +104,7 @@ class TaskTab(QWidget):
         description.setObjectName("task_description")
         self.inputs = InputPanel(task, self)
         self.form = ParamForm(task.params, self)
-        self.run_button = QPushButton(self.tr("Run"), self)
+        self.run_button = push_button(self.tr("Run"), self)
         self.run_button.setObjectName("run_button")
         self.run_button.setDefault(True)
         self.run_button.setMinimumHeight(34)
@@ -117,7 +113,7 @@ class TaskTab(QWidget):
         self.message.setObjectName("tab_message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button = push_button(self.tr("Export…"), self)
         self.export_button.setObjectName("export_button")
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self._export)

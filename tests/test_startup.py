@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Needed only once a job runs, a dialog opens or the worker starts: none belongs on the path
@@ -19,9 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 NOT_AT_START = ("torch", "transformers", "sqlite3", "logging.handlers", "platformdirs",
                 "datetime", "engine.store", "engine.models")
 
+# Qt classes whose Python enums PySide6 builds when the class is first touched (QIcon: ~150
+# theme icon names, QEvent: ~180 event types...), 1-4 ms each; none is needed to draw the
+# window's first frame: icon and shortcuts are set, dialogs and painters made, later.
+NOT_BUILT_AT_START = ("QIcon", "QKeySequence", "QEvent", "QPainter", "QMessageBox",
+                      "QFileDialog", "QLibraryInfo", "QStyleOption")
+
 
 def _run(code: str, home: Path) -> str:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PIPEDECK_HOME": str(home)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PIPEDECK_HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / "config")}  # the window's settings, fresh
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -63,3 +72,32 @@ def test_launcher_shows_the_window_lean_then_resumes_the_collector_and_opens_the
     # shown at the first turn, collector still held, nothing heavy imported; then the
     # collector runs again and the worker has opened the log file
     assert out.strip().splitlines()[-1] == "[True, False, [], True]"
+
+
+@pytest.mark.parametrize("page", ["", "image-classification", "text-generation"])
+def test_first_frame_builds_no_qt_class_it_does_not_draw(tmp_path: Path, page: str) -> None:
+    out = _run(f"""
+        import enum, gc, os, sys
+        from PySide6.QtCore import QSettings, QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        if {page!r}:  # the page the window opens on: the last one used
+            QSettings("Pipedeck", "Pipedeck").setValue("window/tab", {page!r})
+
+        def first_turn():
+            built = {{kind.__qualname__.split(".")[0] for kind in gc.get_objects()
+                     if isinstance(kind, enum.EnumType)}}
+            print(sorted(built & set({NOT_BUILT_AT_START!r})))
+            QTimer.singleShot(0, later)
+
+        def later():  # the launcher's first-turn work has run: the icon is set
+            print(not app.windowIcon().isNull())
+            sys.stdout.flush()
+            os._exit(0)  # the worker may be importing torch: no need to wait for it
+
+        QTimer.singleShot(0, first_turn)
+        from gui.launcher import main
+        main([])
+    """, tmp_path)
+    # none of them at the first frame; the window icon right after it
+    assert out.strip().splitlines()[-2:] == ["[]", "True"]

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from engine.errors import display_name
 from engine.tasks import TaskSpec
 from gui import question_editor  # noqa: F401  (registers the questions editor)
+from gui.text_only import push_button
 from gui.views.detail import DetailView
 from gui.views.page_view import PageView
 
@@ -93,11 +93,11 @@ class AnswersDetail(DetailView):
         self.answers.currentItemChanged.connect(self._current_changed)
         self.answers.itemClicked.connect(lambda item, _column: self._jump(item))
 
-        self.copy_button = QPushButton(self.tr("Copy answer"), self)
+        self.copy_button = push_button(self.tr("Copy answer"), self)
         self.copy_button.setObjectName("copy_answer")
         self.copy_button.setToolTip(self.tr("Copy the selected answer (Ctrl+C)"))
         self.copy_button.clicked.connect(self.copy_answer)
-        self.copy_all_button = QPushButton(self.tr("Copy all"), self)
+        self.copy_all_button = push_button(self.tr("Copy all"), self)
         self.copy_all_button.setObjectName("copy_all_answers")
         self.copy_all_button.setToolTip(self.tr(
             "Copy every question and answer, ready to paste into a spreadsheet"))

@@ -11,18 +11,16 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from engine.tasks import TaskSpec
+from gui.text_only import push_button
 from gui.views.detail import DetailView
 
 
@@ -51,11 +49,11 @@ class AudioResultDetail(DetailView):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button = push_button(self.tr("Play"), self)
         self.play_button.setObjectName("play_button")
-        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button = push_button(self.tr("Stop"), self)
         self.stop_button.setObjectName("stop_button")
-        self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.save_button = push_button(self.tr("Save as…"), self)
         self.save_button.setObjectName("save_audio_button")
         self.play_button.clicked.connect(self.play)
         self.stop_button.clicked.connect(self.stop)
@@ -147,6 +145,8 @@ class AudioResultDetail(DetailView):
     def play(self) -> None:
         if self.audio_file is None or not self.can_play():
             return
+        from PySide6.QtCore import QUrl
+
         player = self.player()
         player.setSource(QUrl.fromLocalFile(str(self.audio_file)))
         player.play()
@@ -175,6 +175,8 @@ class AudioResultDetail(DetailView):
     def _save_clicked(self) -> None:
         if self.audio_file is None:
             return
+        from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs: imported when used
+
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save audio"), self.audio_file.name,
                                               self.tr("WAV audio (*.wav)"))
         if not name:

@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from engine.jobs import ItemResult
 from engine.tasks import TaskSpec
-from gui.views.labels import LabelsView
 
 MAX_PREVIEW_PIXELS = 60_000_000
 
@@ -49,6 +47,8 @@ class DetailView(QWidget):
 
 def load_preview(label: QLabel, source: str, box: QSize) -> bool:
     """Read an image scaled to ``box``; giant or unreadable images get no preview."""
+    from PySide6.QtGui import QImageReader, QPixmap  # not on the first frame's path
+
     reader = QImageReader(source)
     size = reader.size()
     if not Path(source).is_file() or not size.isValid() or \
@@ -76,6 +76,8 @@ class LabelsDetail(DetailView):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setObjectName("result_heading")
+        from gui.views.labels import LabelsView  # its painting classes cost at start-up
+
         self.labels = LabelsView(self)
         self.labels.setObjectName("labels_view")
         layout = QVBoxLayout(self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -22,18 +22,14 @@ from PySide6.QtGui import (
     QImage,
     QImageReader,
     QPainter,
-    QPaintEvent,
     QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -41,7 +37,11 @@ from PySide6.QtWidgets import (
 
 from engine.errors import display_name
 from engine.tasks import TaskSpec
+from gui.text_only import push_button
 from gui.views.detail import MAX_PREVIEW_PIXELS, DetailView
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 PREVIEW_SIDE = 1024
 SIDE_WIDTH = 180
@@ -248,7 +248,7 @@ class ImageResultDetail(DetailView):
         self.info.setObjectName("image_info")
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.save_button = QPushButton(self.tr("Save image…"), self)
+        self.save_button = push_button(self.tr("Save image…"), self)
         self.save_button.setObjectName("save_image_button")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save_clicked)
@@ -370,6 +370,8 @@ class ImageResultDetail(DetailView):
         return target
 
     def _save_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox  # dialogs: imported when used
+
         start = str(Path(self._source).with_name(self.default_name())) if \
             Path(self._source).is_file() else self.default_name()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save image"), start,

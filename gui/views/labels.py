@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTableView, QWidget
+
+if TYPE_CHECKING:  # painting's classes: Qt builds them when the first bar is drawn
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -62,6 +59,8 @@ class ScoreBarDelegate(QStyledItemDelegate):
     """Draws the score column as a bar with its percentage on it."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        from PySide6.QtGui import QColor, QPalette
+
         score = index.data(Qt.ItemDataRole.UserRole)
         if score is None:
             super().paint(painter, option, index)

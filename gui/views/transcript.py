@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSlider,
     QTableView,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.tasks import TaskSpec
+from gui.text_only import push_button
 from gui.views.detail import DetailView
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -154,7 +153,7 @@ class TranscriptDetail(DetailView):
         self.search.setPlaceholderText(self.tr("Search the transcript"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button = push_button(self.tr("Play"), self)
         self.play_button.setObjectName("play_button")
         self.play_button.clicked.connect(self.toggle_play)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -220,6 +219,8 @@ class TranscriptDetail(DetailView):
             self.player.durationChanged.connect(self._duration)
             self.player.playbackStateChanged.connect(self._state)
         self.player.stop()
+        from PySide6.QtCore import QUrl
+
         self.player.setSource(QUrl.fromLocalFile(source))
 
     def toggle_play(self) -> None:

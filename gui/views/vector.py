@@ -12,11 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from engine.errors import PipedeckError
 from engine.export.vectors import pooled_vectors, write_npy
 from engine.tasks import TaskSpec
+from gui.text_only import push_button
 from gui.views.detail import DetailView
 
 SHOWN_VALUES = 24
@@ -39,7 +38,7 @@ class VectorDetail(DetailView):
         self.values = QPlainTextEdit(self)
         self.values.setObjectName("vector_values")
         self.values.setReadOnly(True)
-        self.save_button = QPushButton(self.tr("Save as .npy…"), self)
+        self.save_button = push_button(self.tr("Save as .npy…"), self)
         self.save_button.setObjectName("save_npy")
         self.save_button.setToolTip(self.tr("Save the vectors of all texts of this job as one "
                                             "NumPy array, one row per text, in order."))
@@ -99,6 +98,8 @@ class VectorDetail(DetailView):
         """Ask where (unless ``target`` is given) and write the vectors; returns the file."""
         results = self._job_results()
         if target is None:
+            from PySide6.QtWidgets import QFileDialog  # dialogs: imported when used
+
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save vectors"),
                                                     "embeddings.npy",
                                                     self.tr("NumPy array (*.npy)"))
