@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from engine.errors import UsageError
 from engine.params import Param
@@ -26,9 +25,11 @@ DOCUMENT_EXTENSIONS = (*IMAGE_EXTENSIONS, ".pdf")
 TEXT_EXTENSIONS = (".txt", ".csv", ".tsv", ".md")
 
 
-@dataclass(frozen=True, slots=True)
-class TaskSpec:
-    """Everything the app needs to know to offer one pipeline task."""
+class TaskSpec(NamedTuple):
+    """Everything the app needs to know to offer one pipeline task.
+
+    A named tuple for the reason :class:`~engine.params.Param` is one: start-up.
+    """
 
     id: str
     name: str

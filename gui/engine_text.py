@@ -8,12 +8,16 @@ its file name and reason: the frame and any fixed reason are translated.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from engine.messages import COULD_NOT_READ, JOB_ENDINGS, NAMES, REASONS
-from engine.progress import Progress
+
+if TYPE_CHECKING:
+    from engine.progress import Progress
 
 _PREFIX, _MIDDLE = COULD_NOT_READ.split("{name}")[0], "': "
 
@@ -25,7 +29,10 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(regex, re.DOTALL)
 
 
-_ENDINGS = [(template, _pattern(template)) for template in JOB_ENDINGS]
+@functools.cache
+def _endings() -> list[tuple[str, re.Pattern[str]]]:
+    """Compiled when a job first ends, not when the window starts."""
+    return [(template, _pattern(template)) for template in JOB_ENDINGS]
 
 
 def progress_text(progress: Progress) -> str:
@@ -75,7 +82,7 @@ def error_text(error: str) -> str:
 def job_text(message: str) -> str:
     """How a job ended ("2 input(s) could not be read", "Cancelled; …") translated; other
     sentences (a model that is missing, offline…) as the engine wrote them."""
-    for template, pattern in _ENDINGS:
+    for template, pattern in _endings():
         match = pattern.fullmatch(message)
         if match is not None:
             try:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.inputs import expand_inputs, is_url
 from engine.tasks import TaskSpec
 from gui.engine_text import error_text
 from gui.text_only import push_button
@@ -118,9 +117,10 @@ class InputPanel(QWidget):
         """Folders become their files; text tasks read text files into the box."""
         if not paths:
             return
+        from engine.inputs import expand_inputs, is_url, read_texts  # not needed to start
+
         if self.text_mode:
             from engine.errors import PipedeckError
-            from engine.inputs import read_texts
 
             lines: list[str] = []
             for path in paths:

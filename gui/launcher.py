@@ -20,19 +20,20 @@ def prepare_window_start() -> None:
       classes, Qt's Python enums) and the collector would walk them ~50 times (2 % of the
       start-up's instructions, ~6 ms here).
     - Hard crashes go to stderr until the worker opens the log file (``engine.logs``).
-    - The Qt-free modules the window needs are imported before Qt itself. Once PySide6 is
-      loaded it inspects every later import (it reads each module's source for its
-      ``__feature__`` switches); imported first, they are not inspected. (PySide6 is never
-      imported by them: see tests/test_architecture.py.)
+    - The Qt-free modules the first frame needs (the task registry) are imported before Qt
+      itself. Once PySide6 is loaded it inspects every later import (it reads each module's
+      source for its ``__feature__`` switches); imported first, they are not inspected.
+      (PySide6 is never imported by them: see tests/test_architecture.py.) The job
+      machinery (``engine.jobs``, ``engine.inputs``, ``engine.report``) is imported when a
+      job runs or a result shows, ~30 M instructions later.
     """
     gc.disable()
     try:  # a hard crash before the log file is open still leaves a traceback on stderr
         faulthandler.enable()
     except (AttributeError, RuntimeError, ValueError, OSError):  # no usable stderr (pythonw)
         pass
-    import engine.inputs
-    import engine.jobs
-    import engine.report  # noqa: F401
+    import engine.paths
+    import engine.tasks  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,6 @@ flag), so Cancel works while a job is running.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import PipedeckError
-from engine.jobs import ItemResult, JobOutcome, JobSpec, JobState
-from engine.progress import Progress
 from engine.tasks import TaskSpec, all_tasks, get_task
 from gui.engine_text import job_text, progress_text
 from gui.history import HistoryPanel
@@ -40,6 +37,9 @@ from gui.worker import EngineWorker, start_worker
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+
+    from engine.jobs import ItemResult, JobOutcome, JobSpec
+    from engine.progress import Progress
 
 
 def _standard_key(name: str) -> Any:
@@ -409,6 +409,8 @@ class MainWindow(QMainWindow):
             return
         pickle = self.settings.consent("pickle", model)
         remote = self.settings.consent("remote_code", model)
+        from dataclasses import replace
+
         spec = replace(spec, allow_pickle=pickle is not None,
                        trust_remote_code=remote is not None, revision=remote or None)
         self._last_spec = spec
@@ -460,6 +462,8 @@ class MainWindow(QMainWindow):
         self.elapsed_label.setText(format_duration(time.monotonic() - self._started_at))
 
     def _job_finished(self, outcome: JobOutcome) -> None:
+        from engine.jobs import JobState
+
         tab = self._running
         self._running = None
         self._elapsed_timer.stop()

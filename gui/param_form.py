@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
 
 from engine.params import Param
 
-#: Widgets for particular parameters, by name (a question list with presets, say).
-CUSTOM_WIDGETS: dict[str, Callable[[Param, QWidget], QWidget]] = {}
+#: Widgets for particular parameters, by name (a question list with presets, say): a
+#: factory, or where it lives as "module:function", imported when a form first needs it.
+CUSTOM_WIDGETS: dict[str, Callable[[Param, QWidget], QWidget] | str] = {
+    "questions": "gui.question_editor:make_question_editor",
+}
 
 
 def tr_engine(text: str) -> str:
@@ -77,8 +80,15 @@ class ParamForm(QWidget):
                                           else Qt.ArrowType.RightArrow)
 
     def _make(self, param: Param) -> QWidget:
-        if param.name in CUSTOM_WIDGETS:
-            return CUSTOM_WIDGETS[param.name](param, self)
+        factory = CUSTOM_WIDGETS.get(param.name)
+        if isinstance(factory, str):
+            import importlib
+
+            module_name, _, attr = factory.partition(":")
+            factory = CUSTOM_WIDGETS[param.name] = getattr(importlib.import_module(module_name),
+                                                           attr)
+        if factory is not None:
+            return factory(param, self)
         if param.kind == "lines":
             lines = QPlainTextEdit(self)
             lines.setPlaceholderText(tr_engine(param.placeholder))

@@ -2,8 +2,8 @@
 
 An accounts clerk asks the same handful of questions of every invoice, so a "Presets"
 menu adds them in one click instead of making them type "What is the total amount?"
-again each morning. Importing this module registers the editor for every task parameter
-named ``questions`` (see :data:`gui.param_form.CUSTOM_WIDGETS`).
+again each morning. The editor is the one for every task parameter named ``questions``
+(see :data:`gui.param_form.CUSTOM_WIDGETS`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.params import Param
-from gui.param_form import CUSTOM_WIDGETS, tr_engine
+from gui.param_form import tr_engine
 
 
 def invoice_presets() -> list[tuple[str, str]]:
@@ -146,6 +146,3 @@ def make_question_editor(param: Param, parent: QWidget) -> QWidget:
     task = getattr(parent.parentWidget(), "task", None)
     presets = task is None or getattr(task, "input_kind", "") == "document"
     return QuestionEditor(tr_engine(param.placeholder), parent, presets=presets)
-
-
-CUSTOM_WIDGETS["questions"] = make_question_editor

@@ -19,10 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import PipedeckError
-from engine.jobs import ItemResult, JobSpec
-from engine.params import resolve_params
 from engine.tasks import TaskSpec
-from gui import question_editor  # noqa: F401  (registers the "questions" editor)
 from gui.input_panel import InputPanel, dropped_paths
 from gui.param_form import ParamForm, tr_engine
 from gui.text_only import push_button
@@ -30,6 +27,8 @@ from gui.views.results import ResultsPanel
 
 if TYPE_CHECKING:  # Qt builds these when an event arrives; start-up need not
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from engine.jobs import ItemResult, JobSpec
 
 
 class TaskTab(QWidget):
@@ -160,6 +159,9 @@ class TaskTab(QWidget):
     # -- running ----------------------------------------------------------------------
     def build_spec(self, model: str, device: str, dtype: str) -> JobSpec:
         """Check the form here, so mistakes are reported before anything loads."""
+        from engine.jobs import JobSpec  # the job machinery: not on the first frame's path
+        from engine.params import resolve_params
+
         items = self.inputs.items()
         if not items:
             raise PipedeckError(self.tr("Add something to work on first: drop files here, "
@@ -192,6 +194,8 @@ class TaskTab(QWidget):
     def show_stored(self, inputs: list[str], results: list[Any],
                     job_id: int | None = None) -> None:
         """Show a job from the history (or an interrupted one) with its saved results."""
+        from engine.jobs import ItemResult
+
         self.results.start(inputs)
         for stored in results:
             self.results.add(ItemResult(stored.item, stored.source, stored.payload,

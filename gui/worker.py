@@ -9,12 +9,13 @@ thread-safe flag, because a queued cancel would wait behind the running job.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from engine.jobs import ItemResult, JobOutcome, JobSpec, run_job
-from engine.progress import JobControl, Progress
+if TYPE_CHECKING:  # the job machinery is imported by the slots, on the worker's thread
+    from engine.jobs import ItemResult, JobSpec
+    from engine.progress import JobControl, Progress
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,9 @@ class EngineWorker(QObject):
 
     @Slot(object)
     def run_job(self, spec: JobSpec, resume_job: int | None = None) -> None:
+        from engine.jobs import run_job
+        from engine.progress import JobControl
+
         self._ensure()
         control = JobControl(on_progress=self._on_progress, on_partial=self._on_partial)
         self._control = control
@@ -91,6 +95,8 @@ class EngineWorker(QObject):
 
     @Slot(object)
     def resume_job(self, job_id: int) -> None:
+        from engine.jobs import JobSpec
+
         self._ensure()
         record = self._store.job(job_id)
         spec = JobSpec(task=record.task, inputs=tuple(record.inputs), model=record.model,
@@ -183,4 +189,4 @@ def start_worker(worker: EngineWorker, parent: QObject | None = None) -> WorkerT
     return thread
 
 
-__all__ = ["EngineWorker", "JobOutcome", "WorkerThread", "start_worker"]
+__all__ = ["EngineWorker", "WorkerThread", "start_worker"]

@@ -175,11 +175,10 @@ def test_the_form_reads_the_questions_from_the_editor(qtbot) -> None:  # type: i
 
 
 def test_invoice_presets_stay_off_tabs_that_are_not_about_documents(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
 
     from gui.task_tab import TaskTab
 
-    tab = TaskTab(replace(get_task(TASK), id="table-like", input_kind="text"))
+    tab = TaskTab(get_task(TASK)._replace(id="table-like", input_kind="text"))
     qtbot.addWidget(tab)
     editor = tab.form.widget("questions")
     assert isinstance(editor, QuestionEditor)

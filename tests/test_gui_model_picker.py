@@ -33,7 +33,7 @@ BERT = "tiny/bert-sentiment"
 VIT = "tiny/vit-animals"
 # The registry has no plain text-classification task; the fake Hub's loadable text models
 # are tagged with it, and a TaskSpec's id is the Hub's pipeline_tag.
-TEXT_TASK: TaskSpec = replace(get_task("zero-shot-classification"), id="text-classification")
+TEXT_TASK: TaskSpec = get_task("zero-shot-classification")._replace(id="text-classification")
 IMAGE_TASK = get_task("image-classification")
 
 WAIT = 15_000  # ms: a background HTTP call on a loaded 2-core CI machine

@@ -16,10 +16,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Needed only once a job runs, a dialog opens or the worker starts: none belongs on the path
-# to the first frame (each cost 2-10 ms there, measured).
+# Needed only once a job runs, a result shows, a dialog opens or the worker starts: none
+# belongs on the path to the first frame (each cost 1-10 ms there, measured).
 NOT_AT_START = ("torch", "transformers", "sqlite3", "logging.handlers", "platformdirs",
-                "datetime", "engine.store", "engine.models")
+                "datetime", "json", "dataclasses", "engine.store", "engine.models",
+                "engine.jobs", "engine.inputs", "engine.report", "engine.progress",
+                "gui.question_editor", "gui.views.transcript", "gui.views.labels")
 
 # Qt classes whose Python enums PySide6 builds when the class is first touched (QIcon: ~150
 # theme icon names, QEvent: ~180 event types...), 1-4 ms each; none is needed to draw the

@@ -6,16 +6,17 @@ fits its task, so a new kind of result is one class registered here, not a new t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from engine.jobs import ItemResult
 from engine.tasks import TaskSpec
+
+if TYPE_CHECKING:
+    from engine.jobs import ItemResult
 
 MAX_PREVIEW_PIXELS = 60_000_000
 
@@ -151,6 +152,8 @@ def format_result(merged: dict[str, Any] | None) -> str:
         return "\n".join(lines)
     if "text" in merged and len(merged) <= 2:
         return str(merged["text"])
+    import json  # results come after the first frame; so may this module
+
     return json.dumps(merged, ensure_ascii=False, indent=2)
 
 

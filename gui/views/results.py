@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from engine.errors import display_name
-from engine.jobs import ItemResult
-from engine.report import merge_payloads
 from engine.tasks import TaskSpec
 from gui.engine_text import error_text
-from gui.views.detail import make_detail_view
+from gui.views.detail import DetailView, make_detail_view
+
+if TYPE_CHECKING:  # results arrive after the first frame; so do these modules
+    from engine.jobs import ItemResult
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +52,8 @@ class ItemsModel(QAbstractTableModel):
 
     def merged(self, row: int) -> dict[str, Any] | None:
         """The input's result so far; {} for an input that finished with nothing in it."""
+        from engine.report import merge_payloads
+
         merged = merge_payloads(self.task, self.payloads.get(row, []))
         if merged is None and row in self.finished and row not in self.errors:
             return {}
@@ -120,6 +122,8 @@ class ItemsModel(QAbstractTableModel):
             return "; ".join(f"{a.get('answer') or '—'}" for a in merged["answers"])[:120]
         if "text" in merged:
             return str(merged["text"])[:120].replace("\n", " ")
+        import json  # results come after the first frame; so may this module
+
         return json.dumps(merged, ensure_ascii=False)[:120]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -164,23 +168,48 @@ class ResultsPanel(QWidget):
         header.resizeSection(0, 220)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.detail = make_detail_view(task, self)
-        self.detail.setObjectName("detail_view")
-        self.detail.edit_requested.connect(self._edited)
+        self._detail: DetailView | None = None
+        self._placeholder = QLabel(self.tr("The result of the input selected above is shown "
+                                           "here."), self)
+        self._placeholder.setObjectName("detail_placeholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setEnabled(False)  # greyed: a hint, not content
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        self._splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self._splitter.addWidget(self.table)
+        self._splitter.addWidget(self._placeholder)
+        self._splitter.setStretchFactor(0, 1)
+        self._splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self._splitter)
         self._current = -1
+
+    @property
+    def detail(self) -> DetailView:
+        """The selected input's result view, made when there is first a result to show.
+
+        A page is drawn before it has any result; its view (a transcript's player and
+        search, a document's page view) would only add widgets nobody can use yet, and the
+        cost of their Qt classes to the window's start-up when it is the first page.
+        """
+        if self._detail is None:
+            view = make_detail_view(self.task, self)
+            view.setObjectName("detail_view")
+            view.edit_requested.connect(self._edited)
+            shown = sum(self._splitter.sizes())
+            self._splitter.replaceWidget(1, view)
+            if shown:  # laid out already: a quarter for the list, the rest for the result
+                self._splitter.setSizes([shown // 4, shown - shown // 4])
+            self._placeholder.deleteLater()
+            self._detail = view
+        return self._detail
 
     def start(self, sources: list[str]) -> None:
         self.model.reset(sources)
-        self.detail.clear_view()
+        if self._detail is not None:
+            self._detail.clear_view()
         self._current = -1
         if sources:
             self.table.selectRow(0)
@@ -212,6 +241,8 @@ class ResultsPanel(QWidget):
         row = self._current
         if not 0 <= row < len(self.model.sources):
             return
+        from engine.jobs import ItemResult
+
         result = ItemResult(row, self.model.sources[row], payload, job_id=self.model.job_id,
                             complete=False)
         self.model.payloads.setdefault(row, []).append(payload)

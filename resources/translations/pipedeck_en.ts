@@ -1041,7 +1041,7 @@ Download them only if you trust who published this model. Download anyway?</sour
     <name>ParamForm</name>
     <message>
         <source>Advanced</source>
-        <extracomment>Widgets for particular parameters, by name (a question list with presets, say).</extracomment>
+        <extracomment>Widgets for particular parameters, by name (a question list with presets, say): a factory, or where it lives as &quot;module:function&quot;, imported when a form first needs it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1133,6 +1133,13 @@ Download them only if you trust who published this model. Download anyway?</sour
     </message>
     <message>
         <source>{0} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>The result of the input selected above is shown here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1045,7 +1045,7 @@ Download them only if you trust who published this model. Download anyway?</sour
     <name>ParamForm</name>
     <message>
         <source>Advanced</source>
-        <extracomment>Widgets for particular parameters, by name (a question list with presets, say).</extracomment>
+        <extracomment>Widgets for particular parameters, by name (a question list with presets, say): a factory, or where it lives as &quot;module:function&quot;, imported when a form first needs it.</extracomment>
         <translation>高级</translation>
     </message>
     <message>
@@ -1138,6 +1138,13 @@ Download them only if you trust who published this model. Download anyway?</sour
     <message>
         <source>{0} questions</source>
         <translation>{0} 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>The result of the input selected above is shown here.</source>
+        <translation>上方所选输入的结果显示在这里。</translation>
     </message>
 </context>
 <context>
