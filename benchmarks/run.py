@@ -300,7 +300,9 @@ def startup_rows(repeats: int) -> list[Row]:
     times: dict[str, list[float]] = {kind: [] for kind in STARTUP}
     for kind in STARTUP:
         shown(kind)  # writes the bytecode
-    for _ in range(2 * repeats + 1):  # back-to-back rounds, as in paired()
+    # back-to-back rounds, as in paired(); more of them than for the models' rows: a start
+    # takes a third of a second, and the best of few is at the mercy of this machine's load
+    for _ in range(6 * repeats + 1):
         for kind, runs in times.items():
             runs.append(shown(kind))
     # Best of each side, as start-up benchmarks report: process spawn on a shared virtual

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -46,14 +45,13 @@ class InputPanel(QWidget):
         self.text_mode = task.input_kind == "text"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("input_text")
-        self.files = QListWidget(self)
-        self.files.setObjectName("input_files")
-        self.files.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
-        self.files.setAlternatingRowColors(True)
         buttons = QHBoxLayout()
+        # A text page has a text box, a file page a file list: only the one it uses is made.
         if self.text_mode:
+            from PySide6.QtWidgets import QPlainTextEdit
+
+            self.text = QPlainTextEdit(self)
+            self.text.setObjectName("input_text")
             if task.alias == "zero-shot":
                 self.text.setPlaceholderText(self.tr(
                     "Type or paste texts here, one per line.\n\nExample: Dear Amazon, last week "
@@ -61,19 +59,21 @@ class InputPanel(QWidget):
             else:
                 self.text.setPlaceholderText(self.tr("Type or paste your text here."))
             layout.addWidget(self.text)
-            self.files.hide()
             self.open_button = push_button(self.tr("Open text file…"), self)
             self.open_button.clicked.connect(self._open_text)
             buttons.addWidget(self.open_button)
             self.text.textChanged.connect(self.changed)
         else:
+            self.files = QListWidget(self)
+            self.files.setObjectName("input_files")
+            self.files.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+            self.files.setAlternatingRowColors(True)
             self.hint = QLabel(self.tr("Drop files or a folder here, or use Add files…"), self)
             self.hint.setObjectName("drop_hint")
             self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.hint.setWordWrap(True)
             layout.addWidget(self.hint)
             layout.addWidget(self.files)
-            self.text.hide()
             self.open_button = push_button(self.tr("Add files…"), self)
             self.open_button.clicked.connect(self._open_files)
             folder = push_button(self.tr("Add folder…"), self)
@@ -143,8 +143,10 @@ class InputPanel(QWidget):
         self.changed.emit()
 
     def clear(self) -> None:
-        self.files.clear()
-        self.text.clear()
+        if self.text_mode:
+            self.text.clear()
+        else:
+            self.files.clear()
         self._update_hint()
         self.changed.emit()
 

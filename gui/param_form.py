@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -90,6 +89,8 @@ class ParamForm(QWidget):
         if factory is not None:
             return factory(param, self)
         if param.kind == "lines":
+            from PySide6.QtWidgets import QPlainTextEdit  # few forms have one
+
             lines = QPlainTextEdit(self)
             lines.setPlaceholderText(tr_engine(param.placeholder))
             lines.setMaximumHeight(110)
@@ -144,6 +145,8 @@ class ParamForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         """Raw values; the engine checks and converts them (one place for the rules)."""
+        from PySide6.QtWidgets import QPlainTextEdit
+
         values: dict[str, Any] = {}
         for param in self._params:
             widget = self._widgets[param.name]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from engine.tasks import TaskSpec
 
@@ -109,6 +109,8 @@ class TextDetail(DetailView):
 
     def __init__(self, task: TaskSpec, parent: QWidget | None = None) -> None:
         super().__init__(task, parent)
+        from PySide6.QtWidgets import QPlainTextEdit  # made when a text result first shows
+
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("result_text")
         self.text.setReadOnly(True)
