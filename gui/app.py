@@ -129,5 +129,6 @@ def finish_start(app: QApplication, window: MainWindow, language: str) -> None:
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(resource("icons", "pipedeck.png"))))
-    install_translators(app, language, ("qtbase",))
+    if install_translators(app, language, ("qtbase",)):
+        window.qt_translations_loaded()
     window.start_engine()

@@ -250,6 +250,16 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
         self.history_dock = dock
 
+    def qt_translations_loaded(self) -> None:
+        """Qt's own strings came in after the first frame (``gui.app.finish_start``).
+
+        Qt names the dock's float and close buttons for screen readers when it makes them,
+        so they are made again, now in the window's language.
+        """
+        features = self.history_dock.features()
+        self.history_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.history_dock.setFeatures(features)
+
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = text_action(self.tr("&Quit"), self)

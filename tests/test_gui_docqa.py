@@ -175,7 +175,6 @@ def test_the_form_reads_the_questions_from_the_editor(qtbot) -> None:  # type: i
 
 
 def test_invoice_presets_stay_off_tabs_that_are_not_about_documents(qtbot) -> None:  # type: ignore[no-untyped-def]
-
     from gui.task_tab import TaskTab
 
     tab = TaskTab(get_task(TASK)._replace(id="table-like", input_kind="text"))

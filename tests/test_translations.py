@@ -144,6 +144,9 @@ def visible_strings(window: QMainWindow) -> Iterator[tuple[str, str]]:
         if not tabs.isTabVisible(index):
             continue
         tabs.setCurrentIndex(index)
+        page = tabs.widget(index)
+        # a page's result view is made when a job starts; make it to read its strings too
+        assert page.results.detail is not None  # type: ignore[attr-defined]
         QApplication.processEvents()
         for widget in window.findChildren(QWidget):
             if not widget.isVisible():

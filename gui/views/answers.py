@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from engine.errors import display_name
 from engine.tasks import TaskSpec
-from gui import question_editor  # noqa: F401  (registers the questions editor)
 from gui.text_only import push_button
 from gui.views.detail import DetailView
 from gui.views.page_view import PageView

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from engine.errors import display_name
@@ -188,7 +195,7 @@ class ResultsPanel(QWidget):
 
     @property
     def detail(self) -> DetailView:
-        """The selected input's result view, made when there is first a result to show.
+        """The selected input's result view, made when a job starts or a result is shown.
 
         A page is drawn before it has any result; its view (a transcript's player and
         search, a document's page view) would only add widgets nobody can use yet, and the
@@ -198,13 +205,20 @@ class ResultsPanel(QWidget):
             view = make_detail_view(self.task, self)
             view.setObjectName("detail_view")
             view.edit_requested.connect(self._edited)
-            shown = sum(self._splitter.sizes())
             self._splitter.replaceWidget(1, view)
-            if shown:  # laid out already: a quarter for the list, the rest for the result
-                self._splitter.setSizes([shown // 4, shown - shown // 4])
             self._placeholder.deleteLater()
             self._detail = view
+            # a quarter for the list, the rest for the result: now if the page is laid out,
+            # else once it is (a job opened from the History builds its page and view at once)
+            if not self._give_result_the_room():
+                QTimer.singleShot(0, self, self._give_result_the_room)
         return self._detail
+
+    def _give_result_the_room(self) -> bool:
+        height = sum(self._splitter.sizes())
+        if height:
+            self._splitter.setSizes([height // 4, height - height // 4])
+        return bool(height)
 
     def start(self, sources: list[str]) -> None:
         self.model.reset(sources)
