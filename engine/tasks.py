@@ -46,8 +46,9 @@ class TaskSpec(NamedTuple):
 
     def load_runner(self) -> Callable[..., Any]:
         """Import the runner function named by ``runner`` ("module:function")."""
-        module_name, _, attr = self.runner.partition(":")
-        function: Callable[..., Any] = getattr(importlib.import_module(module_name), attr)
+        import pkgutil
+
+        function: Callable[..., Any] = pkgutil.resolve_name(self.runner)
         return function
 
     def param(self, name: str) -> Param:

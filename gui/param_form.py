@@ -81,11 +81,9 @@ class ParamForm(QWidget):
     def _make(self, param: Param) -> QWidget:
         factory = CUSTOM_WIDGETS.get(param.name)
         if isinstance(factory, str):
-            import importlib
+            import pkgutil
 
-            module_name, _, attr = factory.partition(":")
-            factory = CUSTOM_WIDGETS[param.name] = getattr(importlib.import_module(module_name),
-                                                           attr)
+            factory = CUSTOM_WIDGETS[param.name] = pkgutil.resolve_name(factory)
         if factory is not None:
             return factory(param, self)
         if param.kind == "lines":

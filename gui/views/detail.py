@@ -178,11 +178,10 @@ def register_view(kind: str, factory: ViewFactory) -> None:
 def make_detail_view(task: TaskSpec, parent: QWidget) -> DetailView:
     factory = _FACTORIES.get(task.result_kind)
     if factory is None and task.result_kind in _LAZY:
-        import importlib
+        import pkgutil
 
-        module_name, _, attr = _LAZY[task.result_kind].partition(":")
         try:
-            factory = getattr(importlib.import_module(module_name), attr)
+            factory = pkgutil.resolve_name(_LAZY[task.result_kind])
         except (ImportError, AttributeError):
             factory = None
     return (factory or TextDetail)(task, parent)
