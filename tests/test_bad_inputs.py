@@ -33,7 +33,8 @@ named pipe (FIFO)                   it is not a regular file (a pipe or a device
                                     here.
 unreadable (chmod 000)              permission denied (skipped when the tests run as root:
                                     root reads any file)
-missing / deleted while queued      the file does not exist (was it moved or deleted?)
+missing / deleted while queued /    the file does not exist (was it moved or deleted?)
+  under a folder that is now a file
 non-ASCII name with spaces          shown exactly: could not read 'leer – ü 日本.png': ...
 file:// or ftp:// URL (images)      only http:// and https:// addresses are allowed
 http URL, nothing listening         the server could not be reached (is the address right,
@@ -178,6 +179,13 @@ def _missing(name: str) -> Callable[[Path], str]:
     return lambda folder: str(folder / name)
 
 
+def _under_a_file(parent: str, name: str) -> Callable[[Path], str]:
+    def make(folder: Path) -> str:
+        (folder / parent).write_bytes(b"a file where a folder was")
+        return str(folder / parent / name)
+    return make
+
+
 def _value(text: str) -> Callable[[Path], str]:
     return lambda folder: text
 
@@ -247,6 +255,8 @@ CASES: tuple[Case, ...] = (
          "permission denied", needs_non_root=True),
     Case("img-missing", "image", "file that does not exist", _missing("gone.png"),
          "does not exist"),
+    Case("img-under-a-file", "image", "path whose folder is a file (a stale path)",
+         _under_a_file("photos", "cat.png"), "does not exist"),
     Case("img-non-ascii", "image", "bad file with a non-ASCII name and spaces",
          _write("leer – ü 日本.png", b""), "the file is empty"),
     Case("img-url-file", "image", "file:// URL", _value("file:///etc/hostname"),
