@@ -48,37 +48,52 @@ def best_of(repeats: int, work: Callable[[], Any]) -> float:
     return min(times)
 
 
-def paired(repeats: int, plain: Callable[[], Any], ours: Callable[[], Any]) -> float:
-    """engine ÷ plain: the median of ratios of back-to-back runs, after a warm-up of each.
+def paired(rounds: int, plain: Callable[[], Any], ours: Callable[[], Any]
+           ) -> tuple[float, float]:
+    """engine ÷ plain: (best ÷ best, median of the rounds' ratios), after a warm-up of each.
 
-    Each ratio compares two runs a moment apart, so a slow spell of a shared machine lands
-    on both sides; the median drops the rounds where it did not. The order alternates.
+    The two take turns, the order alternating, so that a slow spell of a shared machine
+    lands on both. The best of each side is the figure: interference only ever slows a run,
+    so the fastest runs are the ones nearest the code's own cost (as ``timeit`` advises);
+    the median round is given beside it.
     """
     plain()
     ours()
-    ratios = []
-    for round_ in range(repeats):
+    mine: list[float] = []
+    theirs: list[float] = []
+    for round_ in range(rounds):
         if round_ % 2:
-            mine, theirs = best_of(1, ours), best_of(1, plain)
+            mine.append(best_of(1, ours))
+            theirs.append(best_of(1, plain))
         else:
-            theirs, mine = best_of(1, plain), best_of(1, ours)
-        ratios.append(mine / theirs)
-    return float(statistics.median(ratios))
+            theirs.append(best_of(1, plain))
+            mine.append(best_of(1, ours))
+    typical = statistics.median(m / t for m, t in zip(mine, theirs))
+    return min(mine) / min(theirs), float(typical)
+
+
+_STORE: list[Any] = []
 
 
 def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
                cache: Any) -> Any:
+    """One job as the app's worker runs it: each result saved to the job store as it comes
+    (one SQLite commit per result, the price of never losing finished work)."""
     from engine.jobs import JobSpec, JobState, run_job
     from engine.progress import JobControl
+    from engine.store import JobStore, default_store_path
 
-    outcome = run_job(JobSpec(task, tuple(inputs), model, params), JobControl(), cache)
+    if not _STORE:
+        _STORE.append(JobStore(default_store_path()))
+    outcome = run_job(JobSpec(task, tuple(inputs), model, params), JobControl(), cache,
+                      _STORE[0])
     assert outcome.state is JobState.DONE, outcome.message
     return outcome
 
 
 Work = Callable[[], Any]
-WORKLOADS = ("image classification", "zero-shot", "text generation (streamed)",
-             "speech recognition")
+TINY_WORKLOADS = ("image classification", "zero-shot", "document question answering")
+WORKLOADS = (*TINY_WORKLOADS, "text generation (streamed)", "speech recognition")
 
 
 def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
@@ -115,6 +130,20 @@ def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
         return (lambda: [pipe(t, candidate_labels=labels) for t in texts],
                 lambda: engine_run("zero-shot", texts, nli, {"candidate_labels": labels}, cache),
                 f"tiny BERT-NLI, {len(texts)} texts")
+    if name == "document question answering":
+        from tests import invoices
+        from tests.tiny.layoutlm import layoutlm_docqa
+
+        # No real document-QA weights offline: a tiny random LayoutLM, so the page's OCR
+        # (tesseract, on both sides) is most of the work, as it is with a real model on a CPU.
+        layoutlm = str(layoutlm_docqa())
+        invoice = str(invoices.classic_png())
+        question = "What is the invoice number?"
+        pipe = cache.get(ModelKey("document-question-answering", layoutlm))
+        return (lambda: pipe(image=invoice, question=question),
+                lambda: engine_run("document-question-answering", [invoice], layoutlm,
+                                   {"questions": [question]}, cache),
+                "tiny LayoutLM, one question on a rendered invoice (OCR included)")
     if name == "text generation (streamed)":
         from tests.tiny.text import tiny_lm
 
@@ -144,7 +173,10 @@ def ratio_rows(repeats: int) -> list[Row]:
         work = workload(name, cache)
         if work is not None:
             plain, ours, note = work
-            rows.append((f"{name}, engine ÷ plain", paired(repeats, plain, ours), "≤ 1.03", note))
+            rounds = 2 * repeats + 1
+            best, typical = paired(rounds, plain, ours)
+            rows.append((f"{name}, engine ÷ plain", best, "≤ 1.03",
+                         f"{note}; best of {rounds} turns each (median turn {typical:.3f})"))
 
     vit = str(tiny_vit())
     first = best_of(1, lambda: PipelineCache().get(ModelKey("image-classification", vit,
@@ -318,13 +350,18 @@ def startup_rows(repeats: int) -> list[Row]:
          "its code; the part of the row above that any PySide6 window of this shape pays"),
         ("time to window shown ÷ the same widgets", min(ours) / min(widgets), "reference",
          "what Pipedeck's own code adds (imports, registry, settings, worker thread)"),
-        *([] if None in counted.values() else [(
-            "instructions to window shown ÷ bare PySide6 window",
-            counted["pipedeck"] / counted["bare"], "≤ 1.5",
-            f"{counted['pipedeck'] / 1e6:.0f} M ÷ {counted['bare'] / 1e6:.0f} M (same widgets "
-            f"{counted['widgets'] / 1e6:.0f} M), counted by valgrind: the same run every time, "
-            "where wall-clock times on a shared machine vary ±20 %")]),
+        *_instruction_rows(counted),
     ]
+
+
+def _instruction_rows(counted: dict[str, float | None]) -> list[Row]:
+    ours, bare, widgets = counted["pipedeck"], counted["bare"], counted["widgets"]
+    if ours is None or bare is None or widgets is None:  # no valgrind here
+        return []
+    return [("instructions to window shown ÷ bare PySide6 window", ours / bare, "≤ 1.5",
+             f"{ours / 1e6:.0f} M ÷ {bare / 1e6:.0f} M (same widgets {widgets / 1e6:.0f} M), "
+             "counted by valgrind: the same run every time, where wall-clock times on a shared "
+             "machine vary ±20 %")]
 
 
 def instructions(script: str, env: dict[str, str]) -> float | None:

@@ -77,7 +77,12 @@ class JobControl:
 
     def say(self, fraction: float | None, template: str, *, force: bool = False,
             **values: object) -> None:
-        """:meth:`report` a line made from an :mod:`engine.messages` template and its values."""
+        """:meth:`report` a line made from an :mod:`engine.messages` template and its values.
+
+        Called for every input or token; a report the throttle would drop is not formatted.
+        """
+        if not self._due(fraction, force, self.clock()):
+            return
         fields = tuple((key, str(value)) for key, value in values.items())
         self.report(fraction, template.format(**dict(fields)), force=force,
                     template=template, values=fields)
@@ -86,8 +91,7 @@ class JobControl:
                template: str = "", values: tuple[tuple[str, str], ...] = ()) -> None:
         """Report progress; estimates the time left from the pace so far."""
         now = self.clock()
-        final = fraction is not None and fraction >= 1.0
-        if not (force or final) and now - self._last_report < self.min_interval_s:
+        if not self._due(fraction, force, now):
             return
         self._last_report = now
         elapsed = now - self._started
@@ -96,6 +100,11 @@ class JobControl:
             remaining = elapsed * (1.0 - fraction) / fraction
         clamped = None if fraction is None else max(0.0, min(1.0, fraction))
         self.on_progress(Progress(clamped, message, elapsed, remaining, template, values))
+
+    def _due(self, fraction: float | None, force: bool, now: float) -> bool:
+        """Whether a report goes through the throttle: forced, final, or none for a while."""
+        final = fraction is not None and fraction >= 1.0
+        return force or final or now - self._last_report >= self.min_interval_s
 
     def partial(self, result: Any) -> None:
         """Hand one finished piece of the result to whoever is listening."""

@@ -176,14 +176,12 @@ class JobStore:
                    payload: Mapping[str, Any] | None, error: str | None = None, *,
                    complete: bool = True) -> None:
         """Save one partial result now (committed before this returns)."""
+        data = None if payload is None else json.dumps(payload, default=str)
         with self._tx() as conn:
-            (seq,) = conn.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM results WHERE job_id=?",
-                                  (job_id,)).fetchone()
             conn.execute("INSERT INTO results (job_id, seq, item, source, payload, error, complete)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (job_id, seq, item, source,
-                          None if payload is None else json.dumps(payload, default=str), error,
-                          int(complete)))
+                         " VALUES (?1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM results"
+                         " WHERE job_id=?1), ?2, ?3, ?4, ?5, ?6)",
+                         (job_id, item, source, data, error, int(complete)))
 
     def update_result_payload(self, job_id: int, seq: int, payload: Mapping[str, Any]) -> None:
         """Replace a saved result (a user's edit of a transcript segment, say)."""

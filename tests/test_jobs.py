@@ -42,6 +42,25 @@ def test_image_job_streams_ranked_labels_and_isolates_bad_files(
     assert [r.item for r in saved if r.payload] == [0, 2]
 
 
+def test_images_get_the_same_results_one_by_one_as_in_batches(
+        vit_model: Path, images: dict[str, Path]) -> None:
+    """Batch size 1 calls the pipeline per image; larger batches feed it an iterator."""
+    inputs = (str(images["red square.png"]), str(images["notes.png"]), str(images["grün.jpg"]),
+              str(images["empty.png"]), str(images["red square.png"]))
+    results = {}
+    for batch_size in (1, 2):
+        control, _, partials = _control()
+        spec = JobSpec("image-classification", inputs, str(vit_model),
+                       {"top_k": 3, "batch_size": batch_size})
+        assert run_job(spec, control, PipelineCache()).state is JobState.DONE
+        results[batch_size] = sorted((p.index, p.error, p.payload and [
+            (row["label"], round(row["score"], 5)) for row in p.payload["labels"]])
+            for p in partials)  # a batch reports an unreadable image when it reads it
+    assert [(index, bool(error)) for index, error, _ in results[1]] == [
+        (0, False), (1, True), (2, False), (3, True), (4, False)]
+    assert results[1] == results[2]
+
+
 def test_zero_shot_scores_every_label_for_every_text(nli_model: Path) -> None:
     control, _, partials = _control()
     spec = JobSpec("zero-shot", ("my phone battery broke", "sports today"), str(nli_model),

@@ -12,7 +12,7 @@ from typing import Any
 from engine.inputs import load_image
 from engine.jobs import ItemResult
 from engine.progress import JobControl
-from engine.runners.batching import run_batched
+from engine.runners.batching import image_calls, run_batched
 from engine.runners.png import png_base64
 
 
@@ -28,8 +28,6 @@ def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], contro
               finished: set[int]) -> Iterator[ItemResult]:
     batch_size = int(params.get("batch_size") or 1)
 
-    def call(images: Iterator[Any]) -> Iterator[Any]:
-        return iter(pipe(images, batch_size=batch_size))
-
+    call = image_calls(pipe, batch_size)
     yield from run_batched(pipe, items, finished, control, load_image, call, depth_payload,
                            "images")
