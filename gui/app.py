@@ -116,7 +116,30 @@ def run_app(argv: Sequence[str] = ()) -> int:
     window.show()
     QTimer.singleShot(0, resume_gc)
     QTimer.singleShot(0, lambda: finish_start(app, window, language))
-    return int(app.exec())
+    status = int(app.exec())
+    if window.thread.isRunning():
+        end_now(status)
+    return status
+
+
+def end_now(status: int) -> None:
+    """End the process while the engine's thread still runs.
+
+    The window was closed during the warm-up (importing torch can take many seconds on a
+    busy or slow machine) or during a model step that did not stop in time. Qt aborts a
+    process whose running QThread is destroyed, which the user would see as a crash; there
+    is nothing left to save (each result is committed as it comes, the settings are
+    synced), so the process ends here, its log and output flushed. A job cut short is
+    marked interrupted at the next start, its finished work kept.
+    """
+    import os
+
+    log.warning("closing while the engine is still busy; ending the process")
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(status)
 
 
 def finish_start(app: QApplication, window: MainWindow, language: str) -> None:

@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
     request_resume = Signal(object)
     request_save = Signal(object)
     job_done = Signal(object)  # JobOutcome, after the window has shown it
+    CLOSE_WAIT_MS = (3000, 10000)
+    """How long closing waits for the engine's thread: a running job stops at its next check."""
 
     def __init__(self, settings: Settings | None = None, worker: EngineWorker | None = None,
                  tasks: tuple[TaskSpec, ...] | None = None) -> None:
@@ -548,9 +550,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.worker.cancel()
         self.thread.quit()
-        if not self.thread.wait(3000):
+        self.hide()  # gone at once, not a window that stops answering while the engine stops
+        if not self.thread.wait(self.CLOSE_WAIT_MS[0]):
             # a model step is still running; it stops at its next check
-            self.thread.wait(10000)
+            self.thread.wait(self.CLOSE_WAIT_MS[1])
         super().closeEvent(event)
 
 

@@ -76,6 +76,47 @@ def test_launcher_shows_the_window_lean_then_resumes_the_collector_and_opens_the
     assert out.strip().splitlines()[-1] == "[True, False, [], True]"
 
 
+def test_closing_during_a_long_warm_up_ends_the_process_cleanly(tmp_path: Path) -> None:
+    """Closing while torch still imports (many seconds on a busy machine) is no crash.
+
+    Qt aborts a process whose running QThread is destroyed ("QThread: Destroyed while
+    thread is still running", SIGABRT); the app ends the process itself instead.
+    """
+    out = _run("""
+        import threading, time
+        from PySide6.QtCore import QThread, QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        import engine.devices
+        from gui import main_window
+        warming = threading.Event()
+
+        def slow_devices():  # stands for a warm-up (torch's import) that outlasts the close
+            if QThread.currentThread() is not app.thread():
+                warming.set()
+            time.sleep(30)
+            return []
+
+        engine.devices.list_devices = slow_devices
+        main_window.MainWindow.CLOSE_WAIT_MS = (100, 100)
+
+        def close_when_warming():
+            if not warming.is_set():
+                QTimer.singleShot(20, close_when_warming)
+                return
+            print("closing", flush=True)
+            for window in app.topLevelWidgets():
+                window.close()
+            app.quit()
+
+        QTimer.singleShot(0, close_when_warming)
+        from gui.app import run_app
+        run_app([])
+        print("not reached")
+    """, tmp_path)
+    assert out.split() == ["closing"]
+
+
 @pytest.mark.parametrize("page", ["", "image-classification", "text-generation"])
 def test_first_frame_builds_no_qt_class_it_does_not_draw(tmp_path: Path, page: str) -> None:
     out = _run(f"""
