@@ -6,6 +6,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from engine.jobs import ItemResult, JobSpec, JobState, run_job
 from engine.models import PipelineCache
 from engine.progress import JobControl, Progress
@@ -147,3 +149,20 @@ def test_resumed_job_skips_inputs_already_done(
     assert outcome.state is JobState.DONE
     assert [p.index for p in partials] == [1, 2]
     assert [r.item for r in store.results(job_id)] == [0, 1, 2]
+
+
+def test_generation_waits_as_long_as_the_model_takes_between_words(
+        lm_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long prompt on a large model can take minutes before its first word on a CPU; the
+    reader of the stream polls (here every millisecond) and never gives up while the model
+    is still writing."""
+    from engine.runners import generation
+
+    monkeypatch.setattr(generation, "STREAM_POLL_S", 0.001)
+    control, _, partials = _control()
+    spec = JobSpec("generate", ("hello world",), str(lm_model),
+                   {"max_new_tokens": 40, "temperature": 0})
+    outcome = run_job(spec, control, PipelineCache())
+    assert outcome.state is JobState.DONE, outcome.message
+    final = [p.payload for p in partials if p.payload][-1]
+    assert final["stopped"] is False and final["text"]

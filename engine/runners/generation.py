@@ -7,6 +7,7 @@ while the model writes. A stopping criterion checks the job's cancel flag at eve
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -51,6 +52,12 @@ def _prompt_tokens(tokenizer: Any, prompt: Any) -> int:
     return len(tokenizer(prompt)["input_ids"])
 
 
+STREAM_POLL_S = 1.0
+"""How often the reader of a stream looks whether the model is still writing when no word
+comes: there is no limit on the wait itself (a long prompt on a large model can take
+minutes on a CPU before the first word)."""
+
+
 def stream_deltas(generate: Callable[[], str | None], streamer: Any, control: JobControl,
                   max_tokens: int, name: str) -> Iterator[dict[str, Any]]:
     """Run ``generate`` (a pipeline call feeding ``streamer``) on a helper thread.
@@ -74,7 +81,15 @@ def stream_deltas(generate: Callable[[], str | None], streamer: Any, control: Jo
     thread.start()
     text = ""
     pieces = 0
-    for piece in streamer:
+    while True:
+        try:
+            piece = next(streamer)
+        except queue.Empty:  # no word for a while: a long prompt is still being read
+            if thread.is_alive():
+                continue
+            break
+        except StopIteration:
+            break
         if not piece:
             continue
         text += piece
@@ -124,7 +139,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
                                                  f"read ({used} of {context} tokens)")
         generate_kwargs["max_new_tokens"] = min(generate_kwargs["max_new_tokens"], context - used)
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
-                                    timeout=300)
+                                    timeout=STREAM_POLL_S)
     max_tokens = generate_kwargs["max_new_tokens"]
 
     def generate() -> None:

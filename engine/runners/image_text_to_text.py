@@ -13,7 +13,7 @@ from typing import Any
 from engine.errors import ModelUnavailable, UsageError
 from engine.inputs import load_image
 from engine.progress import JobControl
-from engine.runners.generation import stream_deltas
+from engine.runners.generation import STREAM_POLL_S, stream_deltas
 
 DEFAULT_MAX_NEW_TOKENS = 128
 
@@ -51,7 +51,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
     max_new_tokens = int(params.get("max_new_tokens") or DEFAULT_MAX_NEW_TOKENS)
     tokenizer = getattr(getattr(pipe, "processor", None), "tokenizer", None) or pipe.tokenizer
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
-                                    timeout=600)
+                                    timeout=STREAM_POLL_S)
     messages = [{"role": "user", "content": [{"type": "image", "image": image},
                                              {"type": "text", "text": question}]}]
     generate_kwargs = {"streamer": streamer, "do_sample": False,
