@@ -90,8 +90,15 @@ def display_name(source: str | Path) -> str:
         return text
     path = Path(text)
     looks_like_file = "\n" not in text and len(text) < 4096 and (
-        bool(path.suffix) or path.exists())
+        bool(path.suffix) or _exists(path))
     if isinstance(source, Path) or looks_like_file:
         return path.name or text
     short = " ".join(text.split())
     return short if len(short) <= 60 else short[:57] + "…"
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long for the system, a NUL in it
+        return False

@@ -7,6 +7,7 @@ is wrong in plain words, so one bad file never stops the others.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import stat
@@ -43,7 +44,7 @@ def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list
             items.append(value)
             continue
         path = Path(value).expanduser()
-        if path.is_dir():
+        if _is_folder(path):
             found = sorted(
                 str(child) for child in path.rglob("*")
                 if child.is_file() and not child.name.startswith(".")
@@ -52,6 +53,13 @@ def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list
         else:
             items.append(str(path))
     return items
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the system: the job reports it
+        return False
 
 
 def check_file(source: str) -> Path:
@@ -63,12 +71,13 @@ def check_file(source: str) -> Path:
     path = Path(source)
     try:
         status = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError(source, "the file does not exist (was it moved or deleted?)") from None
     except PermissionError:
         raise InputError(source, "permission denied") from None
-    except OSError as exc:
-        raise InputError(source, f"the file cannot be read ({exc.strerror or exc})") from None
+    except (OSError, ValueError) as exc:  # missing, under a file, a link loop, a NUL in it
+        if isinstance(exc, OSError) and exc.errno not in (errno.ENOENT, errno.ENOTDIR,
+                                                          errno.ELOOP, errno.ENAMETOOLONG):
+            raise InputError(source, f"the file cannot be read ({exc.strerror or exc})") from None
+        raise InputError(source, "the file does not exist (was it moved or deleted?)") from None
     if stat.S_ISDIR(status.st_mode):
         raise InputError(source, FOLDER)
     if not stat.S_ISREG(status.st_mode):  # a named pipe or a device: opening it could hang

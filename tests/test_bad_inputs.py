@@ -34,7 +34,8 @@ named pipe (FIFO)                   it is not a regular file (a pipe or a device
 unreadable (chmod 000)              permission denied (skipped when the tests run as root:
                                     root reads any file)
 missing / deleted while queued /    the file does not exist (was it moved or deleted?)
-  under a folder that is now a file
+  under a folder that is now a file /
+  name too long / a link loop
 non-ASCII name with spaces          shown exactly: could not read 'leer – ü 日本.png': ...
 file:// or ftp:// URL (images)      only http:// and https:// addresses are allowed
 http URL, nothing listening         the server could not be reached (is the address right,
@@ -186,6 +187,13 @@ def _under_a_file(parent: str, name: str) -> Callable[[Path], str]:
     return make
 
 
+def _link_loop(name: str) -> Callable[[Path], str]:
+    def make(folder: Path) -> str:
+        (folder / name).symlink_to(folder / name)
+        return str(folder / name)
+    return make
+
+
 def _value(text: str) -> Callable[[Path], str]:
     return lambda folder: text
 
@@ -257,6 +265,10 @@ CASES: tuple[Case, ...] = (
          "does not exist"),
     Case("img-under-a-file", "image", "path whose folder is a file (a stale path)",
          _under_a_file("photos", "cat.png"), "does not exist"),
+    Case("img-name-too-long", "image", "a name longer than the system allows",
+         _missing("n" * 300 + ".png"), "does not exist"),
+    Case("img-link-loop", "image", "a link that points at itself", _link_loop("loop.png"),
+         "does not exist"),
     Case("img-non-ascii", "image", "bad file with a non-ASCII name and spaces",
          _write("leer – ü 日本.png", b""), "the file is empty"),
     Case("img-url-file", "image", "file:// URL", _value("file:///etc/hostname"),

@@ -45,8 +45,14 @@ def test_image_job_streams_ranked_labels_and_isolates_bad_files(
 
 
 def test_images_get_the_same_results_one_by_one_as_in_batches(
-        vit_model: Path, images: dict[str, Path]) -> None:
+        vit_model: Path, images: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """Batch size 1 calls the pipeline per image; larger batches feed it an iterator."""
+    from transformers.pipelines.base import Pipeline
+
+    iterators: list[int] = []
+    feed = Pipeline.get_iterator
+    monkeypatch.setattr(Pipeline, "get_iterator",
+                        lambda self, *a, **k: iterators.append(1) or feed(self, *a, **k))
     inputs = (str(images["red square.png"]), str(images["notes.png"]), str(images["grün.jpg"]),
               str(images["empty.png"]), str(images["red square.png"]))
     results = {}
@@ -55,12 +61,17 @@ def test_images_get_the_same_results_one_by_one_as_in_batches(
         spec = JobSpec("image-classification", inputs, str(vit_model),
                        {"top_k": 3, "batch_size": batch_size})
         assert run_job(spec, control, PipelineCache()).state is JobState.DONE
-        results[batch_size] = sorted((p.index, p.error, p.payload and [
-            (row["label"], round(row["score"], 5)) for row in p.payload["labels"]])
-            for p in partials)  # a batch reports an unreadable image when it reads it
+        results[batch_size] = [(p.index, p.error, p.payload and [
+            (row["label"], row["score"]) for row in p.payload["labels"]]) for p in partials]
+        assert len(iterators) == batch_size - 1  # the DataLoader only for a batch
     assert [(index, bool(error)) for index, error, _ in results[1]] == [
         (0, False), (1, True), (2, False), (3, True), (4, False)]
-    assert results[1] == results[2]
+    # a batch reports an unreadable image when it reads it, ahead of the batch's results
+    batched = sorted(results[2], key=lambda r: r[0])
+    assert [(i, e, r and [label for label, _ in r]) for i, e, r in batched] == [
+        (i, e, r and [label for label, _ in r]) for i, e, r in results[1]]
+    for (_, _, one), (_, _, many) in zip(results[1], batched):
+        assert [s for _, s in many or []] == pytest.approx([s for _, s in one or []], abs=1e-5)
 
 
 def test_zero_shot_scores_every_label_for_every_text(nli_model: Path) -> None:
@@ -154,15 +165,20 @@ def test_resumed_job_skips_inputs_already_done(
 def test_generation_waits_as_long_as_the_model_takes_between_words(
         lm_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A long prompt on a large model can take minutes before its first word on a CPU; the
-    reader of the stream polls (here every millisecond) and never gives up while the model
-    is still writing."""
+    reader of the stream polls and never gives up while the model is still writing, nor
+    loses the last words when the writer ends between two looks."""
     from engine.runners import generation
 
-    monkeypatch.setattr(generation, "STREAM_POLL_S", 0.001)
-    control, _, partials = _control()
-    spec = JobSpec("generate", ("hello world",), str(lm_model),
-                   {"max_new_tokens": 40, "temperature": 0})
-    outcome = run_job(spec, control, PipelineCache())
-    assert outcome.state is JobState.DONE, outcome.message
-    final = [p.payload for p in partials if p.payload][-1]
-    assert final["stopped"] is False and final["text"]
+    texts = []
+    for poll_s in (1.0, 0.0005):  # the second looks far more often than words come
+        monkeypatch.setattr(generation, "STREAM_POLL_S", poll_s)
+        control, _, partials = _control()
+        spec = JobSpec("generate", ("hello world",), str(lm_model),
+                       {"max_new_tokens": 40, "temperature": 0})
+        outcome = run_job(spec, control, PipelineCache())
+        assert outcome.state is JobState.DONE, outcome.message
+        payloads = [p.payload for p in partials if p.payload]
+        assert payloads[-1]["stopped"] is False
+        assert "".join(p["delta"] for p in payloads[:-1]) == payloads[-1]["text"]
+        texts.append(payloads[-1]["text"])
+    assert texts[0] and texts[1] == texts[0]

@@ -7,8 +7,10 @@ while the model writes. A stopping criterion checks the job's cancel flag at eve
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -16,6 +18,8 @@ from engine import messages
 from engine.errors import Cancelled, InputError
 from engine.progress import JobControl
 from engine.runners.texts import text_label
+
+log = logging.getLogger(__name__)
 
 
 def _messages(source: str) -> list[dict[str, str]]:
@@ -57,6 +61,18 @@ STREAM_POLL_S = 1.0
 comes: there is no limit on the wait itself (a long prompt on a large model can take
 minutes on a CPU before the first word)."""
 
+CANCEL_GRACE_S = 30.0
+"""After a cancel, how long the job waits for a silent model to reach its next step (where
+it stops) before it ends anyway, leaving the writer thread to finish on its own."""
+
+
+def text_streamer(tokenizer: Any) -> Any:
+    """The stream of a model's new words, as text, read by :func:`stream_deltas`."""
+    from transformers import TextIteratorStreamer
+
+    return TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
+                                timeout=STREAM_POLL_S)
+
 
 def stream_deltas(generate: Callable[[], str | None], streamer: Any, control: JobControl,
                   max_tokens: int, name: str) -> Iterator[dict[str, Any]]:
@@ -81,13 +97,21 @@ def stream_deltas(generate: Callable[[], str | None], streamer: Any, control: Jo
     thread.start()
     text = ""
     pieces = 0
+    cancelled_at: float | None = None
     while True:
+        writing = thread.is_alive()  # seen before the wait: a writer gone had queued all
         try:
             piece = next(streamer)
         except queue.Empty:  # no word for a while: a long prompt is still being read
-            if thread.is_alive():
-                continue
-            break
+            if not writing:
+                break
+            if control.cancelled:  # the model stops at its next step; if that never comes,
+                cancelled_at = cancelled_at or time.monotonic()  # the job ends all the same
+                if time.monotonic() - cancelled_at > CANCEL_GRACE_S:
+                    log.warning("the model did not stop within %.0f s of a cancel", CANCEL_GRACE_S)
+                    yield {"text": text, "stopped": True}
+                    raise Cancelled() from None
+            continue
         except StopIteration:
             break
         if not piece:
@@ -111,7 +135,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
                done: Sequence[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     if not source.strip():
         raise InputError("(empty prompt)", "the prompt is empty")
-    from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+    from transformers import StoppingCriteria, StoppingCriteriaList
 
     class _CancelCriteria(StoppingCriteria):  # type: ignore[misc]
         def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> bool:
@@ -138,8 +162,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
             raise InputError(text_label(source), f"the prompt is longer than this model can "
                                                  f"read ({used} of {context} tokens)")
         generate_kwargs["max_new_tokens"] = min(generate_kwargs["max_new_tokens"], context - used)
-    streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
-                                    timeout=STREAM_POLL_S)
+    streamer = text_streamer(tokenizer)
     max_tokens = generate_kwargs["max_new_tokens"]
 
     def generate() -> None:

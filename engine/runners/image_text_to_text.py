@@ -13,7 +13,7 @@ from typing import Any
 from engine.errors import ModelUnavailable, UsageError
 from engine.inputs import load_image
 from engine.progress import JobControl
-from engine.runners.generation import STREAM_POLL_S, stream_deltas
+from engine.runners.generation import stream_deltas, text_streamer
 
 DEFAULT_MAX_NEW_TOKENS = 128
 
@@ -42,7 +42,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
     question = question_of(params)
     check_chat_model(pipe)
     image = load_image(source)
-    from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+    from transformers import StoppingCriteria, StoppingCriteriaList
 
     class _CancelCriteria(StoppingCriteria):  # type: ignore[misc]
         def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> bool:
@@ -50,8 +50,7 @@ def run_source(pipe: Any, source: str, params: Mapping[str, Any], control: JobCo
 
     max_new_tokens = int(params.get("max_new_tokens") or DEFAULT_MAX_NEW_TOKENS)
     tokenizer = getattr(getattr(pipe, "processor", None), "tokenizer", None) or pipe.tokenizer
-    streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True,
-                                    timeout=STREAM_POLL_S)
+    streamer = text_streamer(tokenizer)
     messages = [{"role": "user", "content": [{"type": "image", "image": image},
                                              {"type": "text", "text": question}]}]
     generate_kwargs = {"streamer": streamer, "do_sample": False,
