@@ -10,6 +10,7 @@ random models otherwise (their ratios measure Pipedeck's overhead, not model spe
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import platform
@@ -72,23 +73,25 @@ def paired(rounds: int, plain: Callable[[], Any], ours: Callable[[], Any]
     return min(mine) / min(theirs), float(typical)
 
 
-_STORE: list[Any] = []
-
-
 def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
                cache: Any) -> Any:
     """One job as the app's worker runs it: each result saved to the job store as it comes
     (one SQLite commit per result, the price of never losing finished work)."""
     from engine.jobs import JobSpec, JobState, run_job
     from engine.progress import JobControl
-    from engine.store import JobStore, default_store_path
 
-    if not _STORE:
-        _STORE.append(JobStore(default_store_path()))
     outcome = run_job(JobSpec(task, tuple(inputs), model, params), JobControl(), cache,
-                      _STORE[0])
+                      _store())
     assert outcome.state is JobState.DONE, outcome.message
     return outcome
+
+
+@functools.cache
+def _store() -> Any:
+    """The benchmark's job store, one for all its jobs, as the app has."""
+    from engine.store import JobStore, default_store_path
+
+    return JobStore(default_store_path())
 
 
 Work = Callable[[], Any]

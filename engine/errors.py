@@ -6,6 +6,7 @@ or model concerned, never a traceback. ``exit_code`` is what the CLI returns for
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from engine.messages import COULD_NOT_READ
@@ -90,15 +91,8 @@ def display_name(source: str | Path) -> str:
         return text
     path = Path(text)
     looks_like_file = "\n" not in text and len(text) < 4096 and (
-        bool(path.suffix) or _exists(path))
+        bool(path.suffix) or os.path.exists(path))  # False, not an error, for any bad name
     if isinstance(source, Path) or looks_like_file:
         return path.name or text
     short = " ".join(text.split())
     return short if len(short) <= 60 else short[:57] + "…"
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists()
-    except (OSError, ValueError):  # a name too long for the system, a NUL in it
-        return False

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 MAX_URL_BYTES = 200 * 2**20
 URL_TIMEOUT_S = 20.0
 MAX_TEXT_BYTES = 50 * 2**20
+NO_SUCH_FILE = (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.ENAMETOOLONG)
+"""Why a path names no file: missing, under a file, a link loop, a name too long."""
 
 
 def is_url(value: str) -> bool:
@@ -44,7 +46,7 @@ def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list
             items.append(value)
             continue
         path = Path(value).expanduser()
-        if _is_folder(path):
+        if os.path.isdir(path):  # False, not an error, for a name too long for the system
             found = sorted(
                 str(child) for child in path.rglob("*")
                 if child.is_file() and not child.name.startswith(".")
@@ -53,13 +55,6 @@ def expand_inputs(values: Iterable[str], extensions: Sequence[str] = ()) -> list
         else:
             items.append(str(path))
     return items
-
-
-def _is_folder(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):  # a name too long for the system: the job reports it
-        return False
 
 
 def check_file(source: str) -> Path:
@@ -73,9 +68,8 @@ def check_file(source: str) -> Path:
         status = path.stat()
     except PermissionError:
         raise InputError(source, "permission denied") from None
-    except (OSError, ValueError) as exc:  # missing, under a file, a link loop, a NUL in it
-        if isinstance(exc, OSError) and exc.errno not in (errno.ENOENT, errno.ENOTDIR,
-                                                          errno.ELOOP, errno.ENAMETOOLONG):
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        if isinstance(exc, OSError) and exc.errno not in NO_SUCH_FILE:
             raise InputError(source, f"the file cannot be read ({exc.strerror or exc})") from None
         raise InputError(source, "the file does not exist (was it moved or deleted?)") from None
     if stat.S_ISDIR(status.st_mode):
