@@ -2,9 +2,10 @@
 
 :func:`run_job` is the one place where a job's life is decided: it saves the job, loads
 the model through the :class:`~engine.models.PipelineCache`, runs the task's runner,
-saves and forwards each partial result the moment it exists, and ends the job as
-done, cancelled or failed with a sentence the user can read. The GUI's worker and the
-CLI both call it.
+saves each partial result as it comes and forwards it once saved (:mod:`engine.saving`:
+within 50 ms, several to a commit when they come fast), and ends the job as done,
+cancelled or failed with a sentence the user can read. The GUI's worker and the CLI both
+call it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from engine.errors import (
 )
 from engine.params import resolve_params
 from engine.progress import JobControl
+from engine.saving import ResultSaver
 from engine.tasks import get_task
 
 if TYPE_CHECKING:  # the window imports this module's types at start-up; it needs neither
@@ -165,17 +167,24 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
             stream = runner(pipe, list(spec.inputs), params, control, finished)
         else:
             stream = per_source(runner, pipe, list(spec.inputs), params, control, done, finished)
-        for result in stream:
-            result = ItemResult(result.index, result.source, result.payload, result.error, job_id,
-                                result.complete)  # a piece must not be saved as finished
-            if store is not None and job_id is not None:
-                store.add_result(job_id, result.index, result.source, result.payload,
-                                 result.error, complete=result.complete)
-            if result.error:
-                counts["errors"] += 1
-            elif result.payload is not None:
-                counts["results"] += 1
-            control.partial(result)
+        saver = None
+        if store is not None and job_id is not None:
+            saver = ResultSaver(store, job_id, control.partial)
+        try:
+            for result in stream:
+                result = ItemResult(result.index, result.source, result.payload, result.error,
+                                    job_id, result.complete)  # a piece is not a finished input
+                if result.error:
+                    counts["errors"] += 1
+                elif result.payload is not None:
+                    counts["results"] += 1
+                if saver is None:
+                    control.partial(result)
+                else:
+                    saver.add(result)
+        finally:
+            if saver is not None:  # what is done is saved and shown, however the job ends
+                saver.close()
         control.check()
         control.say(1.0, messages.DONE, force=True)
         message = (messages.INPUTS_UNREADABLE.format(count=counts["errors"])

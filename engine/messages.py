@@ -91,7 +91,10 @@ CANCELLED = "Cancelled; finished work is kept."
 OUT_OF_MEMORY = ("Not enough memory to finish this job. Try a smaller model, a smaller batch, "
                  "or close other programs.")
 SOMETHING_WRONG = "Something went wrong ({detail}). The details are in the log file."
-JOB_ENDINGS: tuple[str, ...] = (INPUTS_UNREADABLE, CANCELLED, OUT_OF_MEMORY, SOMETHING_WRONG)
+SAVE_FAILED = ("Could not save the results ({detail}). Is the disk full? The results shown "
+               "so far are saved.")
+JOB_ENDINGS: tuple[str, ...] = (INPUTS_UNREADABLE, CANCELLED, OUT_OF_MEMORY, SOMETHING_WRONG,
+                                SAVE_FAILED)
 
 TEMPLATES: tuple[str, ...] = (
     LOADING, DONE, DECODING, AUDIO_AT, PAGE, PIECES, WORDS, QUESTION, SENTENCES, LOOKING_UP,

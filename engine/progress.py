@@ -2,8 +2,10 @@
 
 One :class:`JobControl` is handed to each job. The job calls :meth:`JobControl.report`
 and :meth:`JobControl.check` between items or chunks; the GUI (or Ctrl-C in the CLI)
-calls :meth:`JobControl.cancel` from any thread. Callbacks run on the job's thread: the
-GUI's worker turns them into Qt signals, the CLI prints them.
+calls :meth:`JobControl.cancel` from any thread. Progress callbacks run on the job's
+thread; partial results are handed on once saved, which with a job store is from its saver's
+thread (:mod:`engine.saving`), in order and one at a time. The GUI's worker turns both into
+Qt signals, the CLI prints them.
 """
 
 from __future__ import annotations

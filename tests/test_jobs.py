@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -109,19 +108,18 @@ def test_missing_model_fails_without_a_traceback(tmp_path: Path, images: dict[st
 def test_cancel_stops_between_items_and_keeps_finished_ones(
         vit_model: Path, images: dict[str, Path], pipedeck_home: Path) -> None:
     store = JobStore(pipedeck_home / "jobs.sqlite3")
-    received: list[Any] = []
+    received: list[ItemResult] = []
 
-    def on_partial(result: ItemResult) -> None:
-        received.append(result)
-        if len(received) == 2:
-            control.cancel()
+    def on_progress(progress: Progress) -> None:
+        if progress.values and dict(progress.values).get("done") == "2":
+            control.cancel()  # as the Cancel button does, while the second image's result waits
 
-    control = JobControl(on_partial=on_partial)
+    control = JobControl(on_progress=on_progress, on_partial=received.append, min_interval_s=0)
     inputs = tuple(str(images["red square.png"]) for _ in range(20))
     outcome = run_job(JobSpec("classify-image", inputs, str(vit_model)), control,
                       PipelineCache(), store)
     assert outcome.state is JobState.CANCELLED
-    assert 2 <= len(received) <= 3
+    assert [r.index for r in received] == [0, 1]  # both finished images, nothing after them
     assert len(store.results(outcome.job_id)) == len(received)  # type: ignore[arg-type]
     assert store.job(outcome.job_id).state == "cancelled"  # type: ignore[arg-type]
 

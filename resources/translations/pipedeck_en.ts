@@ -2512,5 +2512,9 @@ How many rows are there?</source>
         <source>Something went wrong ({detail}). The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not save the results ({detail}). Is the disk full? The results shown so far are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2518,5 +2518,9 @@ How many rows are there?</source>
         <source>Something went wrong ({detail}). The details are in the log file.</source>
         <translation>出现了问题（{detail}）。详细信息已写入日志文件。</translation>
     </message>
+    <message>
+        <source>Could not save the results ({detail}). Is the disk full? The results shown so far are saved.</source>
+        <translation>无法保存结果（{detail}）。磁盘是否已满？已显示的结果均已保存。</translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,100 @@
+"""Results are saved in groups when they come fast, and shown only once saved."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from engine.jobs import ItemResult, JobSpec, JobState, run_job
+from engine.models import PipelineCache
+from engine.progress import JobControl
+from engine.saving import GROUP_S, ResultSaver, SaveFailed
+from engine.store import JobStore, ResultRow
+
+
+class CountingStore(JobStore):
+    """A real job store that counts its commits of results."""
+
+    commits = 0
+
+    def add_results(self, job_id: int, rows: Sequence[ResultRow]) -> None:
+        super().add_results(job_id, rows)
+        self.commits += 1
+
+
+class FullDiskStore(JobStore):
+    """A real job store whose disk fills up: every write of results fails as SQLite's does."""
+
+    def add_results(self, job_id: int, rows: Sequence[ResultRow]) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def _job(store: JobStore) -> int:
+    return store.create_job(task="image-classification", model="m", device="cpu",
+                            dtype="auto", params={}, inputs=["x"] * 100)
+
+
+def test_fast_results_share_commits_and_are_shown_in_order_once_saved(tmp_path: Path) -> None:
+    store = CountingStore(tmp_path / "jobs.sqlite3")
+    job_id = _job(store)
+    shown: list[int] = []
+    saved_when_shown: list[bool] = []
+
+    def deliver(result: ItemResult) -> None:
+        saved_when_shown.append(result.index in {r.item for r in store.results(job_id)})
+        shown.append(result.index)
+
+    saver = ResultSaver(store, job_id, deliver)
+    for index in range(100):
+        saver.add(ItemResult(index, f"img{index}.png", {"labels": []}))
+        time.sleep(0.001)  # a fast model: a result every millisecond
+    saver.close()
+    assert shown == list(range(100))
+    assert all(saved_when_shown)
+    assert [r.item for r in store.results(job_id)] == list(range(100))
+    assert store.commits <= 100 * 0.001 / GROUP_S + 3  # ~one per 50 ms, not one per result
+
+
+def test_a_result_is_shown_while_the_next_input_is_still_running(tmp_path: Path) -> None:
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    job_id = _job(store)
+    shown = threading.Event()
+    saver = ResultSaver(store, job_id, lambda result: shown.set())
+    added = time.monotonic()
+    saver.add(ItemResult(0, "fast.png", {"labels": []}))
+    # the job's thread is now busy with a slow input and does not call the saver
+    assert shown.wait(timeout=5), "a finished result waited for the next one"
+    waited = time.monotonic() - added
+    assert [r.item for r in store.results(job_id)] == [0]
+    saver.close()
+    assert waited >= 2 * GROUP_S * 0.9  # the saver's thread stepped in, not the job's
+
+
+def test_a_full_disk_ends_the_job_in_plain_words_and_shows_nothing_unsaved(
+        vit_model: Path, images: dict[str, Path], pipedeck_home: Path) -> None:
+    store = FullDiskStore(pipedeck_home / "jobs.sqlite3")
+    shown: list[ItemResult] = []
+    inputs = tuple(str(images["red square.png"]) for _ in range(5))
+    outcome = run_job(JobSpec("classify-image", inputs, str(vit_model)),
+                      JobControl(on_partial=shown.append), PipelineCache(), store)
+    assert outcome.state is JobState.FAILED
+    assert outcome.message.startswith("Could not save the results (database or disk is full)")
+    assert "Traceback" not in outcome.message
+    assert shown == []
+    assert store.job(outcome.job_id).state == "failed"  # type: ignore[arg-type]
+
+
+def test_a_failed_save_stops_the_job_with_the_reason(tmp_path: Path) -> None:
+    store = FullDiskStore(tmp_path / "jobs.sqlite3")
+    saver = ResultSaver(store, _job(store), lambda result: None, group_s=0.0)
+    with pytest.raises(SaveFailed, match=r"disk is full\)\. Is the disk full\?"):
+        saver.add(ItemResult(0, "a.png", {"labels": []}))
+    with pytest.raises(SaveFailed):  # and it stays failed: no later result is taken
+        saver.add(ItemResult(1, "b.png", {"labels": []}))
+    with pytest.raises(SaveFailed):
+        saver.close()
