@@ -3,7 +3,7 @@
 :func:`run_job` is the one place where a job's life is decided: it saves the job, loads
 the model through the :class:`~engine.models.PipelineCache`, runs the task's runner,
 saves each partial result as it comes and forwards it once saved (:mod:`engine.saving`:
-within 50 ms, several to a commit when they come fast), and ends the job as done,
+within about 0.1 s, several to a commit when they come fast), and ends the job as done,
 cancelled or failed with a sentence the user can read. The GUI's worker and the CLI both
 call it.
 """
@@ -167,24 +167,29 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
             stream = runner(pipe, list(spec.inputs), params, control, finished)
         else:
             stream = per_source(runner, pipe, list(spec.inputs), params, control, done, finished)
-        saver = None
-        if store is not None and job_id is not None:
-            saver = ResultSaver(store, job_id, control.partial)
+
+        def deliver(result: ItemResult) -> None:  # once saved: counted and shown
+            if result.error:
+                counts["errors"] += 1
+            elif result.payload is not None:
+                counts["results"] += 1
+            control.partial(result)
+
+        saver = None if store is None or job_id is None else ResultSaver(store, job_id, deliver)
         try:
             for result in stream:
                 result = ItemResult(result.index, result.source, result.payload, result.error,
                                     job_id, result.complete)  # a piece is not a finished input
-                if result.error:
-                    counts["errors"] += 1
-                elif result.payload is not None:
-                    counts["results"] += 1
                 if saver is None:
-                    control.partial(result)
+                    deliver(result)
                 else:
                     saver.add(result)
-        finally:
+        except BaseException:
             if saver is not None:  # what is done is saved and shown, however the job ends
-                saver.close()
+                _close_quietly(saver)
+            raise
+        if saver is not None:
+            saver.close()
         control.check()
         control.say(1.0, messages.DONE, force=True)
         message = (messages.INPUTS_UNREADABLE.format(count=counts["errors"])
@@ -211,6 +216,14 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
             message = messages.SOMETHING_WRONG.format(
                 detail=f"{type(exc).__name__}: {str(exc)[:200]}")
         return _finish(store, job_id, JobState.FAILED, message, counts, 1)
+
+
+def _close_quietly(saver: ResultSaver) -> None:
+    """Close ``saver`` while another error ends the job: that error is the one to tell."""
+    try:
+        saver.close()
+    except Exception:
+        log.exception("saving the last results failed while the job was ending")
 
 
 def _finish(store: JobStore | None, job_id: int | None, state: JobState, message: str,

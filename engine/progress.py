@@ -3,9 +3,10 @@
 One :class:`JobControl` is handed to each job. The job calls :meth:`JobControl.report`
 and :meth:`JobControl.check` between items or chunks; the GUI (or Ctrl-C in the CLI)
 calls :meth:`JobControl.cancel` from any thread. Progress callbacks run on the job's
-thread; partial results are handed on once saved, which with a job store is from its saver's
-thread (:mod:`engine.saving`), in order and one at a time. The GUI's worker turns both into
-Qt signals, the CLI prints them.
+thread. Partial results are handed on once saved, in order and one at a time: on the job's
+thread too, except that with a job store a result the job's thread leaves waiting (its next
+input is slow) is handed on from the store's saver thread (:mod:`engine.saving`). The GUI's
+worker turns both into Qt signals, the CLI prints them.
 """
 
 from __future__ import annotations

@@ -9,10 +9,11 @@ transaction, then hands it on in order, with the first result that comes ``GROUP
 more after it.
 
 If none comes (the next input is slow: fast images, then a huge one), a thread of the
-saver's own commits and hands on the group at ``2 * GROUP_S``. So a result is shown at most
-0.1 s after it exists, and a crash loses at most that much finished work, never anything
-the user was shown. The job's thread does the steady work: a commit on another thread
-while torch computes takes a core from torch's own threads, which cost more (measured).
+saver's own commits and hands on the group at ``2 * GROUP_S``. So a result is shown about
+0.1 s after it exists at the latest (plus the commit's own time), and a crash loses about
+that much finished work at most, never anything the user was shown. The job's thread does
+the steady work: commits on another thread while torch computes take a core from torch's own
+threads, which cost more (measured).
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ class ResultSaver:
         self._waiting: list[ItemResult] = []
         self._since = 0.0
         self._closing = False
-        self._error: SaveFailed | None = None
+        self._error: Exception | None = None
+        """The first failure: a :class:`SaveFailed`, or what ``deliver`` raised."""
         self._changed = threading.Condition()
         self._saving = threading.Lock()  # one group at a time, in the order they were taken
         self._thread = threading.Thread(target=self._rescue, name="pipedeck-saver",
@@ -69,7 +71,10 @@ class ResultSaver:
         self._thread.start()
 
     def add(self, result: ItemResult) -> None:
-        """Queue ``result``, saving its group if it is due; raises :class:`SaveFailed`."""
+        """Queue ``result``, saving its group if it is due.
+
+        Raises :class:`SaveFailed` (or what ``deliver`` raised) once a group has failed.
+        """
         if self._error is not None:
             raise self._error
         now = self._clock()
@@ -85,7 +90,10 @@ class ResultSaver:
                 raise self._error
 
     def close(self) -> None:
-        """Save and deliver everything still waiting; raises :class:`SaveFailed` on failure."""
+        """Save and deliver everything still waiting, and stop the saver's thread.
+
+        Raises the first failure, as :meth:`add` does.
+        """
         with self._changed:
             self._closing = True
             self._changed.notify()
@@ -108,14 +116,20 @@ class ResultSaver:
                     self._changed.wait(left)
                 if self._closing:  # close() saves the rest, after this thread has ended
                     return
-            self._save_waiting()
+            self._save_waiting(older_than=2 * self._group_s)
             if self._error is not None:
                 return
 
-    def _save_waiting(self) -> None:
-        """Commit the waiting group, then deliver it; on failure keep the error, deliver none."""
+    def _save_waiting(self, older_than: float = 0.0) -> None:
+        """Commit the waiting group, then deliver it; on failure keep the error, deliver none.
+
+        ``older_than``: only a group that has waited that long (the saver's thread decided
+        before it held ``_saving``; the job's thread may have saved that group meanwhile).
+        """
         with self._saving:
             with self._changed:
+                if older_than and self._clock() - self._since < older_than:
+                    return
                 group, self._waiting = self._waiting, []
             if not group or self._error is not None:
                 return
@@ -127,4 +141,9 @@ class ResultSaver:
                 self._error = SaveFailed(messages.SAVE_FAILED.format(detail=str(exc)[:200]))
                 return
             for result in group:
-                self._deliver(result)
+                try:
+                    self._deliver(result)
+                except Exception as exc:  # a listener's bug: the job fails, saying so
+                    log.exception("handing on a result of job %s failed", self._job_id)
+                    if self._error is None:
+                        self._error = exc

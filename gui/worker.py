@@ -117,6 +117,8 @@ class EngineWorker(QObject):
         self.progress.emit(progress)
 
     def _on_partial(self, result: ItemResult) -> None:
+        # Also called from the job store's saver thread (engine.saving): emitting is
+        # thread-safe, and the queued connection delivers on the GUI thread, in order.
         self.partial.emit(result)
 
     @Slot()
