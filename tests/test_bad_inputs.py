@@ -109,7 +109,7 @@ from engine.errors import InputError
 from engine.inputs import read_texts
 from engine.jobs import ItemResult, JobOutcome, JobSpec, JobState, run_job
 from engine.models import PipelineCache
-from engine.progress import JobControl
+from engine.progress import JobControl, Progress
 from engine.store import JobStore
 from tests import invoices
 from tests.speech_fixtures import media_dir
@@ -458,11 +458,14 @@ class _RssSampler:
 
 
 class _DeletingStream(io.StringIO):
-    """The CLI's stderr: the first message the CLI prints deletes a queued input."""
+    """The CLI's stderr, as a terminal: its first progress line deletes a queued input."""
 
     def __init__(self, victim: Path | None) -> None:
         super().__init__()
         self.victim = victim
+
+    def isatty(self) -> bool:  # so the CLI reports progress here, from the job's start
+        return True
 
     def write(self, text: str) -> int:
         if self.victim is not None:
@@ -540,19 +543,21 @@ def runs(models: dict[str, Path], home: Path, cache: PipelineCache,
         for extra in good[1:]:
             good_at.append(len(inputs))
             inputs.append(extra)
-        for case in queued_last:  # last, so it is still queued when the first result arrives
+        for case in queued_last:  # last: deleted at the job's first report, before it is read
             case_at[len(inputs)] = case
             inputs.append(case.make(folder))
         run = TaskRun(task, inputs, case_at, good_at)
         victim = Path(inputs[-1]) if queued_last else None
 
-        def on_partial(item: ItemResult, run: TaskRun = run, victim: Path | None = victim
-                       ) -> None:
-            if victim is not None and not run.partials:
-                victim.unlink()
+        def on_progress(progress: Progress, victim: Path | None = victim) -> None:
+            # the job's first report ("Loading…"): every input is queued, none read yet
+            if victim is not None:
+                victim.unlink(missing_ok=True)
+
+        def on_partial(item: ItemResult, run: TaskRun = run) -> None:
             run.partials.append((time.monotonic(), item))
 
-        control = JobControl(on_partial=on_partial)
+        control = JobControl(on_progress=on_progress, on_partial=on_partial)
         spec = JobSpec(TASK_IDS[task], tuple(inputs), str(models[task]), _params(task))
         with _RssSampler(run.rss):
             run.outcome = run_job(spec, control, cache, store)
