@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.errors import InputError
-from engine.messages import FOLDER
+from engine.messages import FOLDER, NOT_REGULAR
 
 if TYPE_CHECKING:
     import av.container
@@ -221,7 +221,7 @@ def _open(path: str | Path) -> av.container.InputContainer:
     if target.is_dir():
         raise InputError(path, FOLDER)
     if not target.is_file():  # a named pipe or a device: opening it could wait forever
-        raise InputError(path, "it is not a regular file (a pipe or a device)")
+        raise InputError(path, NOT_REGULAR)
     if size == 0:
         raise InputError(path, "the file is empty")
     try:

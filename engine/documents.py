@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError
-from engine.messages import FOLDER
+from engine.messages import FOLDER, NOT_REGULAR
 from engine.ocr import Word
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def open_document(path: str | Path, *, dpi: int = DEFAULT_DPI) -> Document:
                                  "add it from your computer")
     if file.exists() and not file.is_dir() and not file.is_file():
         # A named pipe or a device: opening it would wait forever for a writer.
-        raise InputError(source, "it is not a regular file (a pipe or a device)")
+        raise InputError(source, NOT_REGULAR)
     try:
         with file.open("rb") as handle:
             head = handle.read(1024)

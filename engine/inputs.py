@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from engine.errors import InputError, UsageError
-from engine.messages import FOLDER
+from engine.messages import FOLDER, NOT_REGULAR
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -85,9 +85,10 @@ def open_file(path: str | Path, source: str | None = None) -> BinaryIO:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
-    except PermissionError:  # Windows refuses to open a folder this way
-        raise InputError(source, FOLDER if os.path.isdir(path) else "permission denied"
-                         ) from None
+    except PermissionError:
+        if os.path.isdir(path):  # Windows refuses to open a folder this way
+            raise InputError(source, FOLDER) from None
+        raise InputError(source, "permission denied") from None
     except (OSError, ValueError) as exc:
         raise _refusal(source, exc) from None
     try:
@@ -102,6 +103,8 @@ def _refusal(source: str | Path, exc: OSError | ValueError) -> InputError:
     """Why a file could not be reached, from the system's error."""
     if isinstance(exc, PermissionError):
         return InputError(source, "permission denied")
+    if isinstance(exc, OSError) and exc.errno == errno.ENXIO:  # a socket refuses to be opened
+        return InputError(source, NOT_REGULAR)
     if isinstance(exc, OSError) and exc.errno not in NO_SUCH_FILE:
         return InputError(source, f"the file cannot be read ({exc.strerror or exc})")
     return InputError(source, "the file does not exist (was it moved or deleted?)")
@@ -111,7 +114,7 @@ def _check_status(source: str | Path, status: os.stat_result) -> None:
     if stat.S_ISDIR(status.st_mode):
         raise InputError(source, FOLDER)
     if not stat.S_ISREG(status.st_mode):  # a named pipe or a device: reading it could hang
-        raise InputError(source, "it is not a regular file (a pipe or a device)")
+        raise InputError(source, NOT_REGULAR)
     if status.st_size == 0:
         raise InputError(source, "the file is empty")
 

@@ -35,11 +35,13 @@ COULD_NOT_READ = "could not read '{name}': {reason}"
 """The line of an input that could not be read (:class:`engine.errors.InputError`)."""
 FOLDER = "it is a folder, not a file"
 """Also what a dropped folder with nothing this task reads becomes (it is kept, not dropped)."""
+NOT_REGULAR = "it is not a regular file (a pipe or a device)"
+"""A named pipe, a device or a socket: reading it could hang, or it cannot be opened."""
 REASONS: tuple[str, ...] = (
     FOLDER,
+    NOT_REGULAR,
     "it is a picture, not a recording",
     "it is not a PDF or an image (PNG, JPEG, TIFF, BMP or WebP)",
-    "it is not a regular file (a pipe or a device)",
     "not a text file",
     "not a text table (CSV or TSV)",
     "not an image",

@@ -28,9 +28,9 @@ decompression bomb (20000² PNG)     could not read 'bomb.png': the image is too
 folder with no file the task reads  it is a folder, not a file (a folder is expanded to
                                     its files; one with none is kept and reported, in the
                                     window and the CLI alike)
-named pipe (FIFO)                   it is not a regular file (a pipe or a device), for
+named pipe (FIFO), socket           it is not a regular file (a pipe or a device), for
                                     every kind of input. Documents used to hang forever
-                                    here.
+                                    on a pipe.
 unreadable (chmod 000)              permission denied (skipped when the tests run as root:
                                     root reads any file)
 missing / deleted while queued /    the file does not exist (was it moved or deleted?)
@@ -168,6 +168,18 @@ def _fifo(name: str) -> Callable[[Path], str]:
     return make
 
 
+def _socket(name: str) -> Callable[[Path], str]:
+    def make(folder: Path) -> str:
+        server = socket.socket(socket.AF_UNIX)  # a program's socket, left in a folder
+        server.bind(str(folder / name))
+        _SOCKETS.append(server)
+        return str(folder / name)
+    return make
+
+
+_SOCKETS: list[socket.socket] = []
+
+
 def _locked(name: str, data: bytes) -> Callable[[Path], str]:
     def make(folder: Path) -> str:
         (folder / name).write_bytes(data)
@@ -259,6 +271,8 @@ CASES: tuple[Case, ...] = (
     Case("img-folder", "image", "a folder named like an image", _folder("album.png"),
          "folder"),
     Case("img-fifo", "image", "named pipe (FIFO)", _fifo("pipe.png"), "not a regular file"),
+    Case("img-socket", "image", "a program's socket", _socket("socket.png"),
+         "not a regular file"),
     Case("img-locked", "image", "unreadable (chmod 000)", _locked("locked.png", GOOD_PNG),
          "permission denied", needs_non_root=True),
     Case("img-missing", "image", "file that does not exist", _missing("gone.png"),
