@@ -170,14 +170,15 @@ def _fifo(name: str) -> Callable[[Path], str]:
 
 def _socket(name: str) -> Callable[[Path], str]:
     def make(folder: Path) -> str:
-        server = socket.socket(socket.AF_UNIX)  # a program's socket, left in a folder
-        server.bind(str(folder / name))
-        _SOCKETS.append(server)
+        here = os.getcwd()
+        os.chdir(folder)  # a relative name: a socket's path may not be longer than 108 bytes
+        try:
+            with socket.socket(socket.AF_UNIX) as server:  # a program's socket, left behind
+                server.bind(name)
+        finally:
+            os.chdir(here)
         return str(folder / name)
     return make
-
-
-_SOCKETS: list[socket.socket] = []
 
 
 def _locked(name: str, data: bytes) -> Callable[[Path], str]:
@@ -557,7 +558,9 @@ def runs(models: dict[str, Path], home: Path, cache: PipelineCache,
         for extra in good[1:]:
             good_at.append(len(inputs))
             inputs.append(extra)
-        for case in queued_last:  # last: deleted at the job's first report, before it is read
+        # last: deleted at the job's first report, after the job has started and before it
+        # reads the file (every runner reads an input only when it gets to it)
+        for case in queued_last:
             case_at[len(inputs)] = case
             inputs.append(case.make(folder))
         run = TaskRun(task, inputs, case_at, good_at)
