@@ -12,7 +12,7 @@ from typing import Any
 from engine.inputs import load_image
 from engine.jobs import ItemResult
 from engine.progress import JobControl
-from engine.runners.batching import image_calls, run_batched
+from engine.runners.batching import pipeline_calls, run_batched
 from engine.runners.png import png_base64
 
 
@@ -28,6 +28,6 @@ def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], contro
               finished: set[int]) -> Iterator[ItemResult]:
     batch_size = int(params.get("batch_size") or 1)
 
-    call = image_calls(pipe, batch_size)
+    call = pipeline_calls(pipe, batch_size)
     yield from run_batched(pipe, items, finished, control, load_image, call, depth_payload,
                            "images")

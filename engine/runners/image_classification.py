@@ -8,7 +8,7 @@ from typing import Any
 from engine.inputs import load_image
 from engine.jobs import ItemResult
 from engine.progress import JobControl
-from engine.runners.batching import image_calls, run_batched
+from engine.runners.batching import pipeline_calls, run_batched
 
 
 def labels_payload(output: Any) -> dict[str, Any]:
@@ -21,6 +21,6 @@ def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], contro
     top_k = int(params.get("top_k") or 5)
     batch_size = int(params.get("batch_size") or 1)
 
-    call = image_calls(pipe, batch_size, top_k=top_k)
+    call = pipeline_calls(pipe, batch_size, top_k=top_k)
     yield from run_batched(pipe, items, finished, control, load_image, call, labels_payload,
                            "images")

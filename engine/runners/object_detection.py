@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from engine.inputs import load_image
 from engine.jobs import ItemResult
 from engine.progress import JobControl
-from engine.runners.batching import image_calls, run_batched
+from engine.runners.batching import pipeline_calls, run_batched
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -43,7 +43,7 @@ def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], contro
         sizes.append(image.size)
         return image
 
-    call = image_calls(pipe, batch_size, threshold=threshold)
+    call = pipeline_calls(pipe, batch_size, threshold=threshold)
 
     def payload(output: Any) -> dict[str, Any]:
         return objects_payload(sizes.popleft(), output)

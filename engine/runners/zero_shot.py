@@ -8,7 +8,7 @@ from typing import Any
 from engine.errors import InputError, UsageError
 from engine.jobs import ItemResult
 from engine.progress import JobControl
-from engine.runners.batching import run_batched
+from engine.runners.batching import pipeline_calls, run_batched
 
 MAX_TEXT_CHARS = 20_000
 
@@ -35,14 +35,8 @@ def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], contro
         raise UsageError("The hypothesis must contain {} where the label goes.")
     batch_size = int(params.get("batch_size") or 1)
 
-    def call(texts: Iterator[str]) -> Iterator[Any]:
-        options = {"candidate_labels": labels, "multi_label": multi_label,
-                   "hypothesis_template": template}
-        if batch_size <= 1:
-            # One call per text: the dataset path costs ~3x on a CPU for this chunked
-            # pipeline (benchmarks/run.py) and batching does not help there anyway.
-            return (pipe(text, **options) for text in texts)
-        return iter(pipe(texts, batch_size=batch_size, **options))
+    call = pipeline_calls(pipe, batch_size, candidate_labels=labels, multi_label=multi_label,
+                          hypothesis_template=template)
 
     def payload(output: Any) -> dict[str, Any]:
         pairs = sorted(zip(output["labels"], output["scores"], strict=True), key=lambda p: -p[1])

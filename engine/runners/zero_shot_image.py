@@ -9,7 +9,7 @@ from engine.errors import UsageError
 from engine.inputs import load_image
 from engine.jobs import ItemResult
 from engine.progress import JobControl
-from engine.runners.batching import image_calls, run_batched
+from engine.runners.batching import pipeline_calls, run_batched
 from engine.runners.image_classification import labels_payload
 
 DEFAULT_TEMPLATE = "This is a photo of {}."
@@ -33,6 +33,6 @@ def run_batch(pipe: Any, items: Sequence[str], params: Mapping[str, Any], contro
         raise UsageError("The description must contain {} where the label goes.")
     batch_size = int(params.get("batch_size") or 1)
 
-    call = image_calls(pipe, batch_size, candidate_labels=labels, hypothesis_template=template)
+    call = pipeline_calls(pipe, batch_size, candidate_labels=labels, hypothesis_template=template)
     yield from run_batched(pipe, items, finished, control, load_image, call, labels_payload,
                            "images")
