@@ -130,9 +130,9 @@ def end_now(status: int) -> None:
     The window was closed during the warm-up (importing torch can take many seconds on a
     busy or slow machine) or during a model step that did not stop in time. Qt aborts a
     process whose running QThread is destroyed, which the user would see as a crash; there
-    is nothing left to save (each result is committed as it comes, the settings are
-    synced), so the process ends here, its log and output flushed. A job cut short is
-    marked interrupted at the next start, its finished work kept.
+    is nothing left to save that the user has seen (a result is shown only once committed,
+    the settings are synced), so the process ends here, its log and output flushed. A job
+    cut short is marked interrupted at the next start, its saved work kept.
     """
     import os
 
