@@ -117,7 +117,7 @@ def run_app(argv: Sequence[str] = ()) -> int:
     QTimer.singleShot(0, resume_gc)
     QTimer.singleShot(0, lambda: finish_start(app, window, language))
     status = int(app.exec())
-    if window.thread.isRunning():  # closed, or the session ended, while the engine works
+    if window.engine_thread.isRunning():  # closed, or the session ended, while the engine works
         window.worker.cancel()
         window.settings.sync()
         end_now(status)

@@ -84,7 +84,7 @@ class TranscriptExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Formats:"), self))
         self.boxes: dict[str, QCheckBox] = {}
         for key, label in self.FORMATS:
-            box = QCheckBox(self.tr(label), self)
+            box = QCheckBox(self.tr(str(label)), self)
             box.setChecked(key in ("txt", "srt"))
             self.boxes[key] = box
             layout.addWidget(box)

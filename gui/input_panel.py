@@ -131,9 +131,9 @@ class InputPanel(QWidget):
             existing = self.text.toPlainText().rstrip()
             self.text.setPlainText("\n".join(([existing] if existing else []) + lines))
             return
-        existing = set(self.items())
+        present = set(self.items())
         for item in expand_inputs(paths, self.task.extensions):
-            if item in existing:
+            if item in present:
                 continue
             entry = QListWidgetItem(item if is_url(item) else Path(item).name)
             entry.setData(Qt.ItemDataRole.UserRole, item)

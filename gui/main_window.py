@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
 
         self.worker = worker or EngineWorker()
-        self.thread = start_worker(self.worker, self)
+        self.engine_thread = start_worker(self.worker, self)
         self.request_run.connect(self.worker.run_job)
         self.request_warm_up.connect(self.worker.warm_up)
         self.request_jobs.connect(self.worker.list_jobs)
@@ -161,7 +161,9 @@ class MainWindow(QMainWindow):
         self.model_combo.setEditable(True)
         self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.model_combo.setMinimumWidth(200)
-        self.model_combo.lineEdit().setPlaceholderText(self.tr("Model id or folder"))
+        editor = self.model_combo.lineEdit()
+        assert editor is not None  # made by setEditable(True)
+        editor.setPlaceholderText(self.tr("Model id or folder"))
         self.model_combo.currentTextChanged.connect(self._model_edited)
         self.choose_button = QToolButton(bar)
         self.choose_button.setObjectName("choose_model")
@@ -182,7 +184,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.choose_button)
         layout.addWidget(self.folder_button)
         layout.addWidget(self.engine_label)
-        self.setMenuWidget(None)
         self.addToolBarBreak()
         from PySide6.QtWidgets import QToolBar
 
@@ -549,11 +550,11 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self.worker.cancel()
-        self.thread.quit()
+        self.engine_thread.quit()
         self.hide()  # gone at once, not a window that stops answering while the engine stops
-        if not self.thread.wait(self.CLOSE_WAIT_MS[0]):
+        if not self.engine_thread.wait(self.CLOSE_WAIT_MS[0]):
             # a model step is still running; it stops at its next check
-            self.thread.wait(self.CLOSE_WAIT_MS[1])
+            self.engine_thread.wait(self.CLOSE_WAIT_MS[1])
         super().closeEvent(event)
 
 
