@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.errors import InputError
-from engine.messages import FOLDER, NOT_REGULAR
+from engine.inputs import check_file
 
 if TYPE_CHECKING:
     import av.container
@@ -209,21 +209,14 @@ def _gap_s(frame_time: float | None, first_time: float | None, position_s: float
 
 
 def _open(path: str | Path) -> av.container.InputContainer:
+    """The container, after the checks every input gets (:func:`engine.inputs.check_file`).
+
+    FFmpeg opens the file itself, so the checks come first: a named pipe would make it
+    wait forever, and its messages for a missing or empty file are not for users.
+    """
     import av
 
-    target = Path(path)
-    try:
-        size = target.stat().st_size
-    except FileNotFoundError:
-        raise InputError(path, "the file does not exist") from None
-    except OSError as exc:
-        raise InputError(path, f"the file cannot be opened ({exc.strerror or exc})") from None
-    if target.is_dir():
-        raise InputError(path, FOLDER)
-    if not target.is_file():  # a named pipe or a device: opening it could wait forever
-        raise InputError(path, NOT_REGULAR)
-    if size == 0:
-        raise InputError(path, "the file is empty")
+    target = check_file(str(path))
     try:
         return av.open(str(target), mode="r", metadata_errors="ignore")
     except PermissionError:

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError
-from engine.messages import FOLDER, NOT_REGULAR
+from engine.inputs import open_file
 from engine.ocr import Word
 
 if TYPE_CHECKING:
@@ -91,18 +91,12 @@ def open_document(path: str | Path, *, dpi: int = DEFAULT_DPI) -> Document:
     if "://" in source[:16]:
         raise InputError(source, "web addresses cannot be read here: download the file and "
                                  "add it from your computer")
-    if file.exists() and not file.is_dir() and not file.is_file():
-        # A named pipe or a device: opening it would wait forever for a writer.
-        raise InputError(source, NOT_REGULAR)
-    try:
-        with file.open("rb") as handle:
+    with open_file(file, source) as handle:  # missing, a folder, a pipe, empty: refused
+        try:
             head = handle.read(1024)
-    except FileNotFoundError:
-        raise InputError(source, "the file does not exist") from None
-    except IsADirectoryError:
-        raise InputError(source, FOLDER) from None
-    except OSError as error:
-        raise InputError(source, error.strerror or str(error)) from None
+        except OSError as error:  # a failing disk or network share
+            raise InputError(source, f"the file cannot be read ({error.strerror or error})"
+                             ) from None
     if not head:
         raise InputError(source, "the file is empty")
     if b"%PDF-" in head:

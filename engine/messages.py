@@ -48,7 +48,6 @@ REASONS: tuple[str, ...] = (
     "only http:// and https:// addresses are allowed",
     "permission denied",
     "the PDF has no pages",
-    "the file does not exist",
     "the file does not exist (was it moved or deleted?)",
     "the file is empty",
     "the file is too large for a table (over 5 MB)",

@@ -82,7 +82,7 @@ def test_file_names_with_spaces_and_non_ascii_characters_open(media):
     ("notes.mp3", "it is a text file, not a recording"),
     ("picture.mp3", "it is a picture, not a recording"),
     ("video-no-audio.mp4", "the video has no sound track"),
-    ("missing.mp3", "the file does not exist"),
+    ("missing.mp3", "the file does not exist (was it moved or deleted?)"),
 ])
 def test_unreadable_inputs_fail_before_any_block_with_a_plain_reason(media, name, reason):
     with pytest.raises(InputError) as caught:

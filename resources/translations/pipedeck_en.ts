@@ -2373,10 +2373,6 @@ How many rows are there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the file does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the file does not exist (was it moved or deleted?)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2379,10 +2379,6 @@ How many rows are there?</source>
         <translation>这个 PDF 没有页面</translation>
     </message>
     <message>
-        <source>the file does not exist</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
         <source>the file does not exist (was it moved or deleted?)</source>
         <translation>文件不存在（是否已被移动或删除？）</translation>
     </message>
