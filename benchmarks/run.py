@@ -186,6 +186,8 @@ def ratio_rows(repeats: int) -> list[Row]:
             best, typical = paired(rounds, plain, ours)
             rows.append((f"{name}, engine ÷ plain", best, "≤ 1.03",
                          f"{note}; best of {rounds} turns each (median turn {typical:.3f})"))
+            if name == TINY_WORKLOADS[0]:
+                rows.append(_control_row(plain, rounds, note))
 
     vit = str(tiny_vit())
     first = best_of(1, lambda: PipelineCache().get(ModelKey("image-classification", vit,
@@ -195,6 +197,18 @@ def ratio_rows(repeats: int) -> list[Row]:
     again = best_of(repeats, lambda: warm_cache.get(ModelKey("image-classification", vit)))
     rows.append(("load of a cached model ÷ first load", again / first, "≤ 0.05", "tiny ViT"))
     return rows
+
+
+def _control_row(plain: Work, rounds: int, note: str) -> Row:
+    """The same plain pipeline on both sides, measured as the rows above are (an A/A test).
+
+    Its distance from 1.000 is what this machine's noise alone does to a row in this run:
+    an engine row that far from its goal cannot be told apart from it.
+    """
+    best, typical = paired(rounds, plain, plain)
+    return ("control: plain ÷ the same plain", best, "reference",
+            f"{note}; best of {rounds} turns each (median turn {typical:.3f}): the noise "
+            "floor of the rows above in this run")
 
 
 def _speech_work(cache: Any) -> tuple[Work, Work, str] | None:
