@@ -77,6 +77,34 @@ def test_a_result_is_shown_while_the_next_input_is_still_running(tmp_path: Path)
     assert waited >= 2 * GROUP_S * 0.9  # the saver's thread stepped in, not the job's
 
 
+def test_the_savers_thread_wakes_once_per_quiet_period_while_results_come(
+        tmp_path: Path) -> None:
+    """Each wake of the saver's thread takes the GIL and a core from torch's threads: while
+    results come it sleeps ``2 * GROUP_S`` at a time, not once per group."""
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    job_id = _job(store)
+    wakes = 0
+
+    def clock() -> float:  # the saver's thread reads the clock once each time it wakes
+        nonlocal wakes
+        if threading.current_thread().name == "pipedeck-saver":
+            wakes += 1
+        return time.monotonic()
+
+    saver = ResultSaver(store, job_id, lambda result: None, clock=clock)
+    started = time.monotonic()
+    index = 0
+    while time.monotonic() - started < 16 * GROUP_S:  # ~16 groups' worth of fast results
+        saver.add(ItemResult(index, f"img{index}.png", {"labels": []}))
+        index += 1
+        time.sleep(0.002)
+    took = time.monotonic() - started
+    saver.close()
+    assert len(store.results(job_id)) == index
+    # ~one wake per 2 * GROUP_S (9 here); waking at each group's start made one per group (16)
+    assert wakes <= took / (2 * GROUP_S) + 3, (wakes, took)
+
+
 def test_a_full_disk_ends_the_job_in_plain_words_and_shows_nothing_unsaved(
         vit_model: Path, images: dict[str, Path], pipedeck_home: Path) -> None:
     store = FullDiskStore(pipedeck_home / "jobs.sqlite3")
