@@ -14,10 +14,10 @@ a result is shown about 0.15 s after it exists at the latest (plus the commit's 
 and a crash loses about that much finished work at most, never anything the user was shown.
 The job's thread does the steady work: commits on another thread while torch computes take
 a core from torch's own threads, which cost more (measured). For the same reason the saver's
-thread wakes as little as it can: once per ``2 * GROUP_S`` while results come, not at each
-group's start. (Waking at each group's start made 21 voluntary context switches in a
-48-image job on a tiny model, each wake taking the GIL from the job's thread; this makes 13,
-3 of them the thread's own start and end.)
+thread wakes as little as it can: about once per ``2 * GROUP_S`` while results come, and
+at a group's start only when it had no group to watch. (Waking at each group's start made
+21 voluntary context switches in a 48-image job on a tiny model, each wake taking the GIL
+from the job's thread; this makes 13, 3 of them the thread's own start and end.)
 """
 
 from __future__ import annotations
