@@ -154,6 +154,5 @@ def finish_start(app: QApplication, window: MainWindow, language: str) -> None:
     from PySide6.QtGui import QIcon
 
     app.setWindowIcon(QIcon(str(resource("icons", "pipedeck.png"))))
-    if install_translators(app, language, ("qtbase",)):
-        window.qt_translations_loaded()
+    install_translators(app, language, ("qtbase",))
     window.start_engine()

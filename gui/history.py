@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,8 @@ from gui.param_form import tr_engine
 from gui.text_only import push_button
 
 if TYPE_CHECKING:  # the store itself lives on the worker
+    from PySide6.QtCore import Qt
+
     from engine.store import JobRecord
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +45,9 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = 0) -> Any:  # DisplayRole; no Qt.* at import (gui/__init__)
+        from PySide6.QtCore import Qt
+
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return [self.tr("When"), self.tr("Task"), self.tr("State")][section]
         return None
@@ -53,7 +58,9 @@ class HistoryModel(QAbstractTableModel):
                  "interrupted": self.tr("Interrupted")}
         return names.get(job.state, job.state)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = 0) -> Any:  # DisplayRole (see headerData)
+        from PySide6.QtCore import Qt
+
         if not index.isValid():
             return None
         job = self.jobs[index.row()]
@@ -83,38 +90,81 @@ class HistoryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = HistoryModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("history_view")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._view: QTableView | None = None
         self.setMinimumWidth(280)
-        self.view.doubleClicked.connect(lambda index: self._open(index.row()))
+        heading = QLabel(self.tr("History"), self)
+        heading.setObjectName("history_heading")
+        heading.setStyleSheet("font-weight: bold;")
+        self.placeholder = QLabel(self.tr("Loading past jobs…"), self)
+        self.placeholder.setObjectName("history_placeholder")
+        self.placeholder.setStyleSheet("qproperty-alignment: AlignCenter;")  # gui/__init__
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # greyed: a hint, not content
         self.open_button = push_button(self.tr("Open"), self)
-        self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex().row()))
+        self.open_button.clicked.connect(lambda: self._open(self._selected_row()))
         self.resume_button = push_button(self.tr("Resume"), self)
         self.resume_button.setObjectName("resume_button")
         self.resume_button.clicked.connect(self._resume)
+        for button in (self.open_button, self.resume_button):
+            button.setEnabled(False)  # until there is a job to pick
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.resume_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.view)
-        layout.addLayout(buttons)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addWidget(heading)
+        self._layout.addWidget(self.placeholder, 1)
+        self._layout.addLayout(buttons)
+
+    def set_jobs(self, jobs: list[JobRecord]) -> None:
+        """Show the store's jobs (the worker lists them once it has started, and after each).
+
+        The table is made for the first job: until then the panel says why it is empty, and
+        the first frame gives no view a Python model (gui/__init__).
+        """
+        if jobs or self._view is not None:
+            self._ensure_view()
+        else:
+            self.placeholder.setText(self.tr("No jobs yet. Each job you run is listed here, "
+                                             "and can be opened again."))
+        self.model.set_jobs(jobs)
+
+    @property
+    def view(self) -> QTableView:
+        return self._ensure_view()
+
+    def _selected_row(self) -> int:
+        return -1 if self._view is None else self._view.currentIndex().row()
+
+    def _ensure_view(self) -> QTableView:
+        if self._view is None:
+            from PySide6.QtCore import Qt
+
+            view = QTableView(self)
+            view.setObjectName("history_view")
+            view.setModel(self.model)
+            view.verticalHeader().hide()
+            view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+            view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.doubleClicked.connect(lambda index: self._open(index.row()))
+            self._layout.replaceWidget(self.placeholder, view)
+            self.placeholder.hide()
+            self.open_button.setEnabled(True)
+            self.resume_button.setEnabled(True)
+            self._view = view
+        return self._view
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.model.jobs):
             self.open_requested.emit(self.model.jobs[row].id)
 
     def _resume(self) -> None:
-        row = self.view.currentIndex().row()
+        row = self._selected_row()
         if 0 <= row < len(self.model.jobs) and \
                 self.model.jobs[row].state in ("interrupted", "cancelled", "failed"):
             self.resume_requested.emit(self.model.jobs[row].id)

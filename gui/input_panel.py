@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -70,7 +70,7 @@ class InputPanel(QWidget):
             self.files.setAlternatingRowColors(True)
             self.hint = QLabel(self.tr("Drop files or a folder here, or use Add files…"), self)
             self.hint.setObjectName("drop_hint")
-            self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.hint.setStyleSheet("qproperty-alignment: AlignCenter;")  # no Qt.*: gui/__init__
             self.hint.setWordWrap(True)
             layout.addWidget(self.hint)
             layout.addWidget(self.files)
@@ -117,6 +117,8 @@ class InputPanel(QWidget):
         """Folders become their files; text tasks read text files into the box."""
         if not paths:
             return
+        from PySide6.QtCore import Qt  # not on the first frame (gui/__init__)
+
         from engine.inputs import expand_inputs, is_url, read_texts  # not needed to start
 
         if self.text_mode:
@@ -161,5 +163,7 @@ class InputPanel(QWidget):
         if self.text_mode:
             return [line.strip() for line in self.text.toPlainText().splitlines()
                     if line.strip() and not line.startswith("# could not read")]
+        from PySide6.QtCore import Qt
+
         return [self.files.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.files.count())]

@@ -10,15 +10,15 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QProgressBar,
+    QSplitter,
     QTabWidget,
     QToolButton,
     QWidget,
@@ -113,10 +113,19 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.task_list)
-        central_layout.addWidget(self.tabs, 1)
+        self._build_history()
+        # History at the side, in a splitter rather than a dock: a dock needs a Qt.* area
+        # to be placed (gui/__init__). Hidden and shown again from the View menu.
+        panes = QSplitter()  # horizontal; (self) would match the overload taking a Qt.*
+        panes.setObjectName("history_splitter")
+        panes.addWidget(self.tabs)
+        panes.addWidget(self.history)
+        panes.setStretchFactor(0, 1)
+        panes.setStretchFactor(1, 0)
+        panes.setSizes([880, 300])
+        central_layout.addWidget(panes, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_history()
         self._build_menu()
 
         self.worker = worker or EngineWorker()
@@ -132,7 +141,7 @@ class MainWindow(QMainWindow):
         self.worker.progress.connect(self._progress)
         self.worker.partial.connect(self._partial)
         self.worker.job_finished.connect(self._job_finished)
-        self.worker.jobs_listed.connect(self.history.model.set_jobs)
+        self.worker.jobs_listed.connect(self.history.set_jobs)
         self.worker.job_loaded.connect(self._job_loaded)
         self.worker.failed.connect(lambda text: self.status_message.setText(text))
 
@@ -191,7 +200,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("top_toolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(bar)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBar(toolbar)  # at the top
 
     def _set_dtypes(self, dtypes: tuple[str, ...]) -> None:
         names = {"auto": self.tr("Automatic"), "float32": self.tr("Full (float32)"),
@@ -242,26 +251,9 @@ class MainWindow(QMainWindow):
 
     def _build_history(self) -> None:
         self.history = HistoryPanel(self)
+        self.history.setObjectName("history_panel")
         self.history.open_requested.connect(self.request_job)
         self.history.resume_requested.connect(self._resume)
-        dock = QDockWidget(self.tr("History"), self)
-        dock.setObjectName("history_dock")
-        dock.setWidget(self.history)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable |
-                         QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
-        self.history_dock = dock
-
-    def qt_translations_loaded(self) -> None:
-        """Qt's own strings came in after the first frame (``gui.app.finish_start``).
-
-        Qt names the dock's float and close buttons for screen readers when it makes them,
-        so they are made again, now in the window's language.
-        """
-        features = self.history_dock.features()
-        self.history_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        self.history_dock.setFeatures(features)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -273,7 +265,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, lambda: quit_action.setShortcut(_standard_key("Quit")))
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.history_dock.toggleViewAction())
+        history_action = text_action(self.tr("History"), self)
+        history_action.setObjectName("history_action")
+        history_action.setCheckable(True)
+        history_action.setChecked(True)
+        history_action.toggled.connect(self.history.setVisible)
+        view_menu.addAction(history_action)
         language_menu = view_menu.addMenu(self.tr("Language"))
         for code, name in (("", self.tr("Follow the system")), ("en", "English"),
                            ("zh_CN", "简体中文")):
@@ -332,6 +329,8 @@ class MainWindow(QMainWindow):
         self._model_edited(model)
 
     def _device_changed(self, index: int) -> None:
+        from PySide6.QtCore import Qt  # after the first frame (gui/__init__)
+
         device = self.device_combo.itemData(index)
         if device:
             self.settings.device = str(device)
@@ -370,6 +369,8 @@ class MainWindow(QMainWindow):
         self.request_jobs.emit()
 
     def _engine_ready(self, info: dict[str, Any]) -> None:
+        from PySide6.QtCore import Qt  # after the first frame (gui/__init__)
+
         self.engine_ready = True
         if info.get("error"):
             self.engine_label.setText(self.tr("The AI engine could not start"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,10 +47,7 @@ class ParamForm(QWidget):
         layout.addLayout(basic)
         self.advanced_toggle = QToolButton(self)
         self.advanced_toggle.setObjectName("advanced_toggle")
-        self.advanced_toggle.setText(self.tr("Advanced"))
         self.advanced_toggle.setCheckable(True)
-        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_toggle.setAutoRaise(True)
         self.advanced_panel = QWidget(self)
         advanced = QFormLayout(self.advanced_panel)
@@ -74,9 +71,10 @@ class ParamForm(QWidget):
             self.advanced_toggle.hide()
 
     def _show_advanced(self, shown: bool) -> None:
+        # The arrow is a character, not Qt's arrow type: no Qt.* on the first frame
+        # (gui/__init__).
         self.advanced_panel.setVisible(shown)
-        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
-                                          else Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setText(("▾ " if shown else "▸ ") + self.tr("Advanced"))
 
     def _make(self, param: Param) -> QWidget:
         factory = CUSTOM_WIDGETS.get(param.name)

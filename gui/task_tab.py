@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -111,7 +111,8 @@ class TaskTab(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("tab_message")
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # no Qt.* on the first frame (gui/__init__): the flag is set from a style sheet
+        self.message.setStyleSheet("qproperty-textInteractionFlags: TextSelectableByMouse;")
         self.export_button = push_button(self.tr("Export…"), self)
         self.export_button.setObjectName("export_button")
         self.export_button.setEnabled(False)
@@ -137,11 +138,12 @@ class TaskTab(QWidget):
         bottom.addWidget(self.export_button)
         right_layout.addLayout(bottom)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter()  # horizontal; (self) would match the overload taking a Qt.*
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])  # 2:3 from the start, whatever each side holds yet
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

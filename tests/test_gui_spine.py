@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QTableView
 
 from gui.main_window import MainWindow
 from tests.conftest import make_window
@@ -137,13 +138,26 @@ def test_event_loop_never_stalls_while_a_job_runs(
 
 def test_history_lists_finished_jobs_and_reopens_them(
         qtbot, window: MainWindow, nli_model: Path) -> None:  # type: ignore[no-untyped-def]
+    history = window.history
+    # a new store: the panel says what it will hold, and offers nothing to open yet
+    qtbot.waitUntil(lambda: history.placeholder.text().startswith("No jobs yet"),
+                    timeout=10_000)
+    assert history.placeholder.isVisible() and not history.open_button.isEnabled()
+    assert history.findChild(QTableView, "history_view") is None
     tab = window.tabs_by_id["zero-shot-classification"]
     window.tabs.setCurrentWidget(tab)
     window.set_model(str(nli_model))
     tab.inputs.text.setPlainText("hello world")
     tab.form.widget("candidate_labels").setText("a, b")  # type: ignore[attr-defined]
     run_and_wait(qtbot, window, tab)
-    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
+    assert history.view.isVisible() and not history.placeholder.isVisible()
+    assert history.open_button.isEnabled()
+    toggle = window.findChild(QAction, "history_action")  # View > History
+    toggle.trigger()
+    assert not history.isVisible()
+    toggle.trigger()
+    assert history.isVisible()
     tab.inputs.clear()
     tab.results.start([])
     window.history.open_requested.emit(window.history.model.jobs[0].id)

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
@@ -17,10 +16,12 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxL
 from engine.errors import display_name
 from engine.tasks import TaskSpec
 from gui.engine_text import error_text
-from gui.views.detail import DetailView, make_detail_view
 
 if TYPE_CHECKING:  # results arrive after the first frame; so do these modules
+    from PySide6.QtCore import Qt
+
     from engine.jobs import ItemResult
+    from gui.views.detail import DetailView
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +79,9 @@ class ItemsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = 0) -> Any:  # DisplayRole; no Qt.* at import (gui/__init__)
+        from PySide6.QtCore import Qt
+
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return [self.tr("Input"), self.tr("Status"), self.tr("Result")][section]
         return None
@@ -133,7 +136,9 @@ class ItemsModel(QAbstractTableModel):
 
         return json.dumps(merged, ensure_ascii=False)[:120]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = 0) -> Any:  # DisplayRole (see headerData)
+        from PySide6.QtCore import Qt
+
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
@@ -161,37 +166,56 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self.task = task
         self.model = ItemsModel(task, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("results_table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 220)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-
+        self._table: QTableView | None = None
+        self._splitter: QSplitter | None = None
         self._detail: DetailView | None = None
-        self._placeholder = QLabel(self.tr("The result of the input selected above is shown "
-                                           "here."), self)
+        self._placeholder = QLabel(self.tr("Results appear here once a job runs."), self)
         self._placeholder.setObjectName("detail_placeholder")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setStyleSheet("qproperty-alignment: AlignCenter;")  # gui/__init__
         self._placeholder.setWordWrap(True)
         self._placeholder.setEnabled(False)  # greyed: a hint, not content
-
-        self._splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self._splitter.addWidget(self.table)
-        self._splitter.addWidget(self._placeholder)
-        self._splitter.setStretchFactor(0, 1)
-        self._splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._splitter)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._placeholder)
         self._current = -1
+
+    @property
+    def table(self) -> QTableView:
+        return self._ensure_table()
+
+    def _ensure_table(self) -> QTableView:
+        """The inputs' table, made when a job starts or a stored one is shown.
+
+        Until then the page shows a hint: an empty table would show only its header, and a
+        view given a Python model builds Qt's enums on the first frame (gui/__init__).
+        """
+        if self._table is None:
+            from PySide6.QtCore import Qt
+
+            table = QTableView(self)
+            table.setObjectName("results_table")
+            table.setModel(self.model)
+            table.verticalHeader().hide()
+            table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(0, 220)
+            table.selectionModel().currentRowChanged.connect(self._row_changed)
+            self._placeholder.setText(self.tr("The result of the input selected above is "
+                                              "shown here."))
+            splitter = QSplitter(Qt.Orientation.Vertical, self)
+            self._layout.removeWidget(self._placeholder)
+            splitter.addWidget(table)
+            splitter.addWidget(self._placeholder)
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 2)
+            self._layout.addWidget(splitter)
+            self._table, self._splitter = table, splitter
+        return self._table
 
     @property
     def detail(self) -> DetailView:
@@ -202,9 +226,13 @@ class ResultsPanel(QWidget):
         cost of their Qt classes to the window's start-up when it is the first page.
         """
         if self._detail is None:
+            from gui.views.detail import make_detail_view
+
             view = make_detail_view(self.task, self)
             view.setObjectName("detail_view")
             view.edit_requested.connect(self._edited)
+            self._ensure_table()  # the view goes below it
+            assert self._splitter is not None
             self._splitter.replaceWidget(1, view)
             self._placeholder.deleteLater()
             self._detail = view
@@ -215,12 +243,15 @@ class ResultsPanel(QWidget):
         return self._detail
 
     def _give_result_the_room(self) -> bool:
+        if self._splitter is None:
+            return True
         height = sum(self._splitter.sizes())
         if height:
             self._splitter.setSizes([height // 4, height - height // 4])
         return bool(height)
 
     def start(self, sources: list[str]) -> None:
+        self._ensure_table()  # a job shows its inputs from its start
         self.model.reset(sources)
         if self._detail is not None:
             self._detail.clear_view()

@@ -373,11 +373,23 @@
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading past jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs yet. Each job you run is listed here, and can be opened again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1041,11 +1053,11 @@ Download them only if you trust who published this model. Download anyway?</sour
     <name>ParamForm</name>
     <message>
         <source>Advanced</source>
-        <extracomment>Widgets for particular parameters, by name (a question list with presets, say): a factory, or where it lives as &quot;module:function&quot;, imported when a form first needs it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0}:</source>
+        <extracomment>Widgets for particular parameters, by name (a question list with presets, say): a factory, or where it lives as &quot;module:function&quot;, imported when a form first needs it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1138,6 +1150,10 @@ Download them only if you trust who published this model. Download anyway?</sour
 </context>
 <context>
     <name>ResultsPanel</name>
+    <message>
+        <source>Results appear here once a job runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The result of the input selected above is shown here.</source>
         <translation type="unfinished"></translation>

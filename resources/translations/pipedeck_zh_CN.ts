@@ -373,12 +373,24 @@
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Loading past jobs…</source>
+        <translation>正在载入以往的任务…</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Each job you run is listed here, and can be opened again.</source>
+        <translation>还没有任务。您运行的每个任务都会列在这里，可以再次打开。</translation>
     </message>
 </context>
 <context>
@@ -1045,11 +1057,11 @@ Download them only if you trust who published this model. Download anyway?</sour
     <name>ParamForm</name>
     <message>
         <source>Advanced</source>
-        <extracomment>Widgets for particular parameters, by name (a question list with presets, say): a factory, or where it lives as &quot;module:function&quot;, imported when a form first needs it.</extracomment>
         <translation>高级</translation>
     </message>
     <message>
         <source>{0}:</source>
+        <extracomment>Widgets for particular parameters, by name (a question list with presets, say): a factory, or where it lives as &quot;module:function&quot;, imported when a form first needs it.</extracomment>
         <translation>{0}：</translation>
     </message>
     <message>
@@ -1142,6 +1154,10 @@ Download them only if you trust who published this model. Download anyway?</sour
 </context>
 <context>
     <name>ResultsPanel</name>
+    <message>
+        <source>Results appear here once a job runs.</source>
+        <translation>任务运行后，结果会显示在这里。</translation>
+    </message>
     <message>
         <source>The result of the input selected above is shown here.</source>
         <translation>上方所选输入的结果显示在这里。</translation>
