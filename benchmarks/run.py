@@ -285,17 +285,17 @@ STARTUP = {
         app.exec()
     """,
     # The widgets of Pipedeck's first frame built by a plain script, no application code:
-    # what any PySide6 window of this shape pays over the bare one (the Qt namespace's ~100
-    # Python enums, the font database behind the first line edit, icon, translator...).
+    # what any PySide6 window of this shape pays over the bare one (the font database behind
+    # the first line edit, the menu bar, a translator...). Like Pipedeck's, it uses no Qt.*
+    # value, so Qt's namespace of ~90 Python enums is not built (gui/__init__).
     "widgets": """
         import os, time, sys
-        from PySide6.QtCore import QLocale, QTimer, QTranslator, Qt
-        from PySide6.QtGui import QAction, QIcon, QKeySequence
-        from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QHBoxLayout,
-            QLabel, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QTableView,
+        from PySide6.QtCore import QLocale, QTimer, QTranslator
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
+            QListWidget, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
             QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
         app = QApplication([])
-        app.setWindowIcon(QIcon("resources/icons/pipedeck.png"))
         translator = QTranslator(app)
         if translator.load(QLocale.system(), "pipedeck", "_", "resources/translations"):
             app.installTranslator(translator)
@@ -307,19 +307,25 @@ STARTUP = {
         combo.setEditable(True)
         row.addWidget(QToolButton()); row.addWidget(QToolButton()); row.addWidget(QLabel("x"))
         toolbar = QToolBar(); toolbar.addWidget(bar)
-        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        tabs = QTabWidget(); w.setCentralWidget(tabs)
+        w.addToolBar(toolbar)
+        central = QWidget(); side = QHBoxLayout(central)
+        tasks = QListWidget(); tasks.addItems([f"Task {index}" for index in range(17)])
+        side.addWidget(tasks)
+        panes = QSplitter(); side.addWidget(panes, 1)
+        tabs = QTabWidget(); panes.addWidget(tabs)
         page = QWidget(); column = QVBoxLayout(page)
         column.addWidget(QLabel("Drop files here")); column.addWidget(QPlainTextEdit())
-        column.addWidget(QPushButton("Run")); column.addWidget(QTableView())
+        column.addWidget(QPushButton("Run")); column.addWidget(QLabel("Results appear here"))
         tabs.addTab(page, "Task")
         for index in range(16):
             tabs.addTab(QWidget(), f"Task {index}")
-        dock = QDockWidget("History"); dock.setWidget(QTableView())
-        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        history = QWidget(); rows = QVBoxLayout(history)
+        rows.addWidget(QLabel("History")); rows.addWidget(QLabel("Loading past jobs"))
+        rows.addWidget(QPushButton("Open"))
+        panes.addWidget(history)
+        w.setCentralWidget(central)
         menu = w.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", w); quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        menu.addAction(quit_action)
+        menu.addAction(QAction("&Quit", w))
         w.statusBar().addPermanentWidget(QProgressBar())
         w.show()
         QTimer.singleShot(0, lambda: (print(time.perf_counter(), flush=True), os._exit(0)))
