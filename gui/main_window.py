@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         panes.addWidget(self.history)
         panes.setStretchFactor(0, 1)
         panes.setStretchFactor(1, 0)
+        for pane in (0, 1):  # dragged to its minimum, never shut: the menu shows it again
+            panes.setCollapsible(pane, False)
         panes.setSizes([880, 300])
         central_layout.addWidget(panes, 1)
         self.setCentralWidget(central)

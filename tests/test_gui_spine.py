@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QSplitter, QTableView
 
 from gui.main_window import MainWindow
 from tests.conftest import make_window
@@ -153,6 +153,8 @@ def test_history_lists_finished_jobs_and_reopens_them(
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
     assert history.view.isVisible() and not history.placeholder.isVisible()
     assert history.open_button.isEnabled()
+    panes = window.findChild(QSplitter, "history_splitter")
+    assert not panes.isCollapsible(0) and not panes.isCollapsible(1)  # a drag cannot lose it
     toggle = window.findChild(QAction, "history_action")  # View > History
     toggle.trigger()
     assert not history.isVisible()
