@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from engine.tasks import get_task
 from gui.engine_text import job_text
 from gui.param_form import tr_engine
+from gui.tables import rows_table
 from gui.text_only import push_button
 
 if TYPE_CHECKING:  # the store itself lives on the worker
@@ -141,12 +142,7 @@ class HistoryPanel(QWidget):
         if self._view is None:
             from PySide6.QtCore import Qt
 
-            view = QTableView(self)
-            view.setObjectName("history_view")
-            view.setModel(self.model)
-            view.verticalHeader().hide()
-            view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-            view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+            view = rows_table(self, "history_view", self.model)
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxL
 from engine.errors import display_name
 from engine.tasks import TaskSpec
 from gui.engine_text import error_text
+from gui.tables import rows_table
 
 if TYPE_CHECKING:  # results arrive after the first frame; so do these modules
     from PySide6.QtCore import Qt
@@ -192,13 +193,8 @@ class ResultsPanel(QWidget):
         if self._table is None:
             from PySide6.QtCore import Qt
 
-            table = QTableView(self)
-            table.setObjectName("results_table")
-            table.setModel(self.model)
-            table.verticalHeader().hide()
-            table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+            table = rows_table(self, "results_table", self.model)
             table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-            table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
             header = table.horizontalHeader()
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
