@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # the store itself lives on the worker
     from engine.store import JobRecord
 
 _Index = QModelIndex | QPersistentModelIndex
+RESUMABLE = ("interrupted", "cancelled", "failed")
+"""Jobs that stopped before their end: Resume runs the inputs they had not finished."""
 
 
 class HistoryModel(QAbstractTableModel):
@@ -107,7 +109,7 @@ class HistoryPanel(QWidget):
         self.resume_button.setObjectName("resume_button")
         self.resume_button.clicked.connect(self._resume)
         for button in (self.open_button, self.resume_button):
-            button.setEnabled(False)  # until there is a job to pick
+            button.setEnabled(False)  # until a job is picked (_update_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.resume_button)
@@ -130,6 +132,7 @@ class HistoryPanel(QWidget):
             self.placeholder.setText(self.tr("No jobs yet. Each job you run is listed here, "
                                              "and can be opened again."))
         self.model.set_jobs(jobs)
+        self._update_buttons()
 
     @property
     def view(self) -> QTableView:
@@ -148,12 +151,18 @@ class HistoryPanel(QWidget):
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.doubleClicked.connect(lambda index: self._open(index.row()))
+            view.selectionModel().currentRowChanged.connect(self._update_buttons)
             self._layout.replaceWidget(self.placeholder, view)
             self.placeholder.hide()
-            self.open_button.setEnabled(True)
-            self.resume_button.setEnabled(True)
             self._view = view
         return self._view
+
+    def _update_buttons(self) -> None:
+        """Open for any picked job; Resume only for one that stopped before its end."""
+        row = self._selected_row()
+        picked = 0 <= row < len(self.model.jobs)
+        self.open_button.setEnabled(picked)
+        self.resume_button.setEnabled(picked and self.model.jobs[row].state in RESUMABLE)
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.model.jobs):
@@ -161,6 +170,5 @@ class HistoryPanel(QWidget):
 
     def _resume(self) -> None:
         row = self._selected_row()
-        if 0 <= row < len(self.model.jobs) and \
-                self.model.jobs[row].state in ("interrupted", "cancelled", "failed"):
+        if 0 <= row < len(self.model.jobs) and self.model.jobs[row].state in RESUMABLE:
             self.resume_requested.emit(self.model.jobs[row].id)

@@ -152,7 +152,10 @@ def test_history_lists_finished_jobs_and_reopens_them(
     run_and_wait(qtbot, window, tab)
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
     assert history.view.isVisible() and not history.placeholder.isVisible()
+    assert not history.open_button.isEnabled()  # nothing picked yet
+    history.view.selectRow(0)
     assert history.open_button.isEnabled()
+    assert not history.resume_button.isEnabled()  # it ran to its end: nothing to resume
     panes = window.findChild(QSplitter, "history_splitter")
     assert not panes.isCollapsible(0) and not panes.isCollapsible(1)  # a drag cannot lose it
     toggle = window.findChild(QAction, "history_action")  # View > History
