@@ -154,6 +154,7 @@ class HistoryPanel(QWidget):
             view.selectionModel().currentRowChanged.connect(self._update_buttons)
             self._layout.replaceWidget(self.placeholder, view)
             self.placeholder.hide()
+            view.show()  # now, not at the layout's next turn
             self._view = view
         return self._view
 

@@ -87,6 +87,12 @@ class EngineWorker(QObject):
         control = JobControl(on_progress=self._on_progress, on_partial=self._on_partial)
         self._control = control
         self.job_started.emit(spec)
+        if resume_job is not None:  # what it kept shows first, as it was: the job skips it
+            from engine.jobs import ItemResult
+
+            for kept in self._store.results(resume_job):
+                self.partial.emit(ItemResult(kept.item, kept.source, kept.payload, kept.error,
+                                             resume_job, kept.complete))
         try:
             outcome = run_job(spec, control, self._cache, self._store, resume_job=resume_job)
         finally:

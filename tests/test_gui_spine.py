@@ -170,6 +170,33 @@ def test_history_lists_finished_jobs_and_reopens_them(
     assert tab.results.model.merged(0)["labels"]
 
 
+def test_an_interrupted_job_resumes_from_the_history_keeping_its_finished_input(
+        qtbot, window: MainWindow, nli_model: Path) -> None:  # type: ignore[no-untyped-def]
+    from engine.store import JobStore, default_store_path
+
+    store = JobStore(default_store_path())  # the window's own store
+    job = store.create_job(task="zero-shot-classification", model=str(nli_model), device="cpu",
+                           dtype="auto", params={"candidate_labels": ["a", "b"]},
+                           inputs=["first text", "second text"])
+    kept = {"sequence": "first text", "labels": [{"label": "a", "score": 0.875},
+                                                 {"label": "b", "score": 0.125}]}
+    store.add_result(job, 0, "first text", kept)
+    store.finish_job(job, "interrupted", "stopped before it finished; its finished work is kept")
+    history = window.history
+    window.request_jobs.emit()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
+    assert not history.resume_button.isEnabled()  # nothing picked yet
+    history.view.selectRow(0)
+    assert history.resume_button.isEnabled()
+    with qtbot.waitSignal(window.job_done, timeout=120_000):
+        history.resume_button.click()
+    results = window.tabs_by_id["zero-shot-classification"].results.model
+    assert [results.data(results.index(row, 1)) for row in range(2)] == ["Done", "Done"]
+    assert results.merged(0)["labels"][0]["score"] == 0.875  # kept, not worked out again
+    assert [row["input"] for row in results.gathered()] == ["first text", "second text"]  # export
+    assert {r.item for r in store.results(job)} == {0, 1}
+
+
 def test_pickle_weights_load_only_after_the_user_allows_them(
         qtbot, window: MainWindow, vit_model: Path, images: dict[str, Path],  # type: ignore[no-untyped-def]
         tmp_path: Path) -> None:
