@@ -126,6 +126,12 @@ def per_source(runner: Any, pipe: Any, items: Sequence[str], params: Mapping[str
             yield ItemResult(index, source)
 
 
+def kept_results(store: JobStore, job_id: int) -> list[ItemResult]:
+    """A job's saved results as the job handed them on: how the window shows a past job."""
+    return [ItemResult(kept.item, kept.source, kept.payload, kept.error, job_id, kept.complete)
+            for kept in store.results(job_id)]
+
+
 def _done_items(store: JobStore | None, job_id: int | None
                 ) -> tuple[dict[int, list[dict[str, Any]]], set[int]]:
     """Partial payloads already saved per input, and the inputs that are finished."""

@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         self.tabs.setCurrentWidget(tab)
-        tab.show_stored(list(record.inputs), results, record.id)
+        tab.show_stored(list(record.inputs), results)
         self.status_message.setText(self.tr("Opened a job from the history"))
 
     def cancel_job(self) -> None:

@@ -193,15 +193,11 @@ class TaskTab(QWidget):
         if message:
             self.show_error(message)
 
-    def show_stored(self, inputs: list[str], results: list[Any],
-                    job_id: int | None = None) -> None:
-        """Show a job from the history (or an interrupted one) with its saved results."""
-        from engine.jobs import ItemResult
-
+    def show_stored(self, inputs: list[str], results: list[ItemResult]) -> None:
+        """Show a job from the history with its saved results (:func:`engine.jobs.kept_results`)."""
         self.results.start(inputs)
-        for stored in results:
-            self.results.add(ItemResult(stored.item, stored.source, stored.payload,
-                                        stored.error, job_id, complete=stored.complete))
+        for result in results:
+            self.results.add(result)
         self.export_button.setEnabled(bool(self.results.model.gathered()))
 
     def _export(self) -> None:

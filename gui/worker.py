@@ -27,7 +27,7 @@ class EngineWorker(QObject):
     partial = Signal(object)          # engine.jobs.ItemResult
     job_finished = Signal(object)     # engine.jobs.JobOutcome
     jobs_listed = Signal(object)      # list[JobRecord]
-    job_loaded = Signal(object, object)  # JobRecord, list[StoredResult]
+    job_loaded = Signal(object, object)  # JobRecord, list[ItemResult] (engine.jobs.kept_results)
     failed = Signal(str)              # a plain sentence for a request that is not a job
 
     def __init__(self, store_path: str | None = None, cache_capacity: int = 2) -> None:
@@ -88,11 +88,10 @@ class EngineWorker(QObject):
         self._control = control
         self.job_started.emit(spec)
         if resume_job is not None:  # what it kept shows first, as it was: the job skips it
-            from engine.jobs import ItemResult
+            from engine.jobs import kept_results
 
-            for kept in self._store.results(resume_job):
-                self.partial.emit(ItemResult(kept.item, kept.source, kept.payload, kept.error,
-                                             resume_job, kept.complete))
+            for kept in kept_results(self._store, resume_job):
+                self.partial.emit(kept)
         try:
             outcome = run_job(spec, control, self._cache, self._store, resume_job=resume_job)
         finally:
@@ -136,7 +135,9 @@ class EngineWorker(QObject):
     def load_job(self, job_id: int) -> None:
         self._ensure()
         try:
-            self.job_loaded.emit(self._store.job(job_id), self._store.results(job_id))
+            from engine.jobs import kept_results
+
+            self.job_loaded.emit(self._store.job(job_id), kept_results(self._store, job_id))
         except KeyError:
             self.failed.emit(f"Job {job_id} is no longer in the history.")
 
