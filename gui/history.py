@@ -19,7 +19,7 @@ from engine.tasks import get_task
 from gui.engine_text import job_text
 from gui.param_form import tr_engine
 from gui.tables import rows_table
-from gui.text_only import push_button
+from gui.text_only import hint, push_button
 
 if TYPE_CHECKING:  # the store itself lives on the worker
     from PySide6.QtCore import Qt
@@ -98,11 +98,7 @@ class HistoryPanel(QWidget):
         heading = QLabel(self.tr("History"), self)
         heading.setObjectName("history_heading")
         heading.setStyleSheet("font-weight: bold;")
-        self.placeholder = QLabel(self.tr("Loading past jobs…"), self)
-        self.placeholder.setObjectName("history_placeholder")
-        self.placeholder.setStyleSheet("qproperty-alignment: AlignCenter;")  # gui/__init__
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setEnabled(False)  # greyed: a hint, not content
+        self.placeholder = hint(self.tr("Loading past jobs…"), self, "history_placeholder")
         self.open_button = push_button(self.tr("Open"), self)
         self.open_button.clicked.connect(lambda: self._open(self._selected_row()))
         self.resume_button = push_button(self.tr("Resume"), self)

@@ -11,12 +11,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from engine.errors import display_name
 from engine.tasks import TaskSpec
 from gui.engine_text import error_text
 from gui.tables import rows_table
+from gui.text_only import hint
 
 if TYPE_CHECKING:  # results arrive after the first frame; so do these modules
     from PySide6.QtCore import Qt
@@ -170,11 +171,8 @@ class ResultsPanel(QWidget):
         self._table: QTableView | None = None
         self._splitter: QSplitter | None = None
         self._detail: DetailView | None = None
-        self._placeholder = QLabel(self.tr("Results appear here once a job runs."), self)
-        self._placeholder.setObjectName("detail_placeholder")
-        self._placeholder.setStyleSheet("qproperty-alignment: AlignCenter;")  # gui/__init__
-        self._placeholder.setWordWrap(True)
-        self._placeholder.setEnabled(False)  # greyed: a hint, not content
+        self._placeholder = hint(self.tr("Results appear here once a job runs."), self,
+                                 "detail_placeholder")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self._placeholder)
