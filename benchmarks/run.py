@@ -14,6 +14,7 @@ import functools
 import gc
 import os
 import platform
+import random
 import re
 import shutil
 import statistics
@@ -23,6 +24,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,28 +51,61 @@ def best_of(repeats: int, work: Callable[[], Any]) -> float:
     return min(times)
 
 
-def paired(rounds: int, plain: Callable[[], Any], ours: Callable[[], Any]
-           ) -> tuple[float, float]:
-    """engine ÷ plain: (best ÷ best, median of the rounds' ratios), after a warm-up of each.
+@dataclass(frozen=True)
+class Paired:
+    """engine ÷ plain from turns taken in pairs: the median pair, how sure it is, the best."""
 
-    The two take turns, the order alternating, so that a slow spell of a shared machine
-    lands on both. The best of each side is the figure: interference only ever slows a run,
-    so the fastest runs are the ones nearest the code's own cost (as ``timeit`` advises);
-    the median round is given beside it.
+    median: float
+    low: float
+    high: float
+    """The 95 % bootstrap interval of the median."""
+    best: float
+    """The fastest engine turn ÷ the fastest plain turn."""
+    rounds: int
+
+    def note(self) -> str:
+        return (f"median of {self.rounds} paired turns, 95 % interval {self.low:.3f}–"
+                f"{self.high:.3f} (best ÷ best {self.best:.3f})")
+
+
+def paired(budget_s: float, plain: Callable[[], Any], ours: Callable[[], Any],
+           min_rounds: int = 9) -> Paired:
+    """engine ÷ plain: the median of the rounds' ratios, after a warm-up of each.
+
+    The two take turns, the order alternating, for ``budget_s`` seconds (at least
+    ``min_rounds`` rounds): a slow spell of a shared machine lands on both turns of a
+    round, so each round's ratio is fair where single times are not. On this project's
+    2-core virtual machine one turn of the same work varies by ±10 % (in CPU time as much
+    as in wall-clock time: the processor itself runs slower at times), and the fastest
+    turns too: the plain pipeline against itself (the control row) came out at 0.94 as
+    best ÷ best and 1.003 as the median of 60 rounds. Hence the median, with its interval
+    (resampled rounds, fixed seed), and enough rounds to narrow it.
     """
     plain()
     ours()
+    ratios: list[float] = []
     mine: list[float] = []
     theirs: list[float] = []
-    for round_ in range(rounds):
-        if round_ % 2:
+    started = time.perf_counter()
+    while len(ratios) < min_rounds or time.perf_counter() - started < budget_s:
+        if len(ratios) % 2:
             mine.append(best_of(1, ours))
             theirs.append(best_of(1, plain))
         else:
             theirs.append(best_of(1, plain))
             mine.append(best_of(1, ours))
-    typical = statistics.median(m / t for m, t in zip(mine, theirs))
-    return min(mine) / min(theirs), float(typical)
+        ratios.append(0.0)  # a round done
+    return summarize(mine, theirs)
+
+
+def summarize(mine: list[float], theirs: list[float]) -> Paired:
+    """The :class:`Paired` figures of rounds' times, ``mine[i]`` beside ``theirs[i]``."""
+    ratios = [m / t for m, t in zip(mine, theirs, strict=True)]
+    draw = random.Random(0)
+    medians = sorted(statistics.median(draw.choices(ratios, k=len(ratios)))
+                     for _ in range(2000))
+    return Paired(statistics.median(ratios), medians[50], medians[1949],
+                  min(mine) / min(theirs), len(ratios))
 
 
 def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
@@ -180,14 +215,13 @@ def ratio_rows(repeats: int) -> list[Row]:
         work = workload(name, cache)
         if work is not None:
             plain, ours, note = work
-            # A tiny model's turn takes a fraction of a second, and the best of few such
-            # turns is at the mercy of this machine's neighbours: twice as many for them.
-            rounds = (4 if name in TINY_WORKLOADS else 2) * repeats + 1
-            best, typical = paired(rounds, plain, ours)
-            rows.append((f"{name}, engine ÷ plain", best, "≤ 1.03",
-                         f"{note}; best of {rounds} turns each (median turn {typical:.3f})"))
+            # A real model's turn takes seconds: more time for as many rounds.
+            budget = (20 if name in TINY_WORKLOADS else 80) * repeats
+            measured = paired(budget, plain, ours)
+            rows.append((f"{name}, engine ÷ plain", measured.median, "≤ 1.03",
+                         f"{note}; {measured.note()}"))
             if name == TINY_WORKLOADS[0]:
-                rows.append(_control_row(plain, rounds, note))
+                rows.append(_control_row(plain, budget, note))
 
     vit = str(tiny_vit())
     first = best_of(1, lambda: PipelineCache().get(ModelKey("image-classification", vit,
@@ -199,16 +233,15 @@ def ratio_rows(repeats: int) -> list[Row]:
     return rows
 
 
-def _control_row(plain: Work, rounds: int, note: str) -> Row:
+def _control_row(plain: Work, budget_s: float, note: str) -> Row:
     """The same plain pipeline on both sides, measured as the rows above are (an A/A test).
 
-    Its distance from 1.000 is what this machine's noise alone does to a row in this run:
-    an engine row that far from its goal cannot be told apart from it.
+    Its distance from 1.000, and its interval, are what this machine's noise alone does to
+    a row in this run: an engine row within that of its goal cannot be told apart from it.
     """
-    best, typical = paired(rounds, plain, plain)
-    return ("control: plain ÷ the same plain", best, "reference",
-            f"{note}; best of {rounds} turns each (median turn {typical:.3f}): the noise "
-            "floor of the rows above in this run")
+    measured = paired(budget_s, plain, plain)
+    return ("control: plain ÷ the same plain", measured.median, "reference",
+            f"{note}; {measured.note()}: the noise of the rows above in this run")
 
 
 def _speech_work(cache: Any) -> tuple[Work, Work, str] | None:
@@ -365,24 +398,25 @@ def startup_rows(repeats: int) -> list[Row]:
     times: dict[str, list[float]] = {kind: [] for kind in STARTUP}
     for kind in STARTUP:
         shown(kind)  # writes the bytecode
-    # back-to-back rounds, as in paired(); more of them than for the models' rows: a start
-    # takes a third of a second, and the best of few is at the mercy of this machine's load
-    for _ in range(6 * repeats + 1):
-        for kind, runs in times.items():
-            runs.append(shown(kind))
-    # Best of each side, as start-up benchmarks report: process spawn on a shared virtual
-    # machine has a long tail. The typical (median) round is shown next to it.
+    # rounds as in paired(), the order turning round every other round; more of them than
+    # for the models' rows: a start takes a third of a second
+    for round_ in range(6 * repeats + 1):
+        for kind in (list(times) if round_ % 2 else list(times)[::-1]):
+            times[kind].append(shown(kind))
     ours, bare, widgets = times["pipedeck"], times["bare"], times["widgets"]
-    typical = statistics.median(o / b for o, b in zip(ours, bare))
+    window, plain_widgets, own = (summarize(ours, bare), summarize(widgets, bare),
+                                  summarize(ours, widgets))
     return [
-        ("time to window shown ÷ bare PySide6 window", min(ours) / min(bare), "≤ 1.5",
-         f"best {min(ours):.3f} s ÷ {min(bare):.3f} s of {len(ours)} runs each (median "
-         f"round {typical:.2f}); spawn to first event-loop turn, via the launcher's path"),
-        ("same widgets, plain PySide6 script ÷ bare window", min(widgets) / min(bare),
-         "reference", f"best {min(widgets):.3f} s: Pipedeck's first-frame widgets without "
-         "its code; the part of the row above that any PySide6 window of this shape pays"),
-        ("time to window shown ÷ the same widgets", min(ours) / min(widgets), "reference",
-         "what Pipedeck's own code adds (imports, registry, settings, worker thread)"),
+        ("time to window shown ÷ bare PySide6 window", window.median, "≤ 1.5",
+         f"{window.note()}; median {statistics.median(ours):.3f} s ÷ "
+         f"{statistics.median(bare):.3f} s; spawn to first event-loop turn, via the "
+         "launcher's path"),
+        ("same widgets, plain PySide6 script ÷ bare window", plain_widgets.median,
+         "reference", f"{plain_widgets.note()}: Pipedeck's first-frame widgets without its "
+         "code; the part of the row above that any PySide6 window of this shape pays"),
+        ("time to window shown ÷ the same widgets", own.median, "reference",
+         f"{own.note()}: what Pipedeck's own code adds (imports, registry, settings, worker "
+         "thread)"),
         *_instruction_rows(counted),
     ]
 

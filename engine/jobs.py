@@ -163,7 +163,7 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
                                           dtype=spec.dtype, params=params, inputs=spec.inputs)
             else:
                 store.reopen_job(job_id)
-        done, finished = _done_items(store, job_id)
+        done, finished = _done_items(store, resume_job)  # a new job has saved nothing
         control.say(None, messages.LOADING, force=True, model=spec.model)
         control.check()
         pipe = cache.get(spec.key)

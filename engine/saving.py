@@ -12,6 +12,10 @@ If none comes (the next input is slow: fast images, then a huge one), a thread o
 saver's own commits and hands on the group once no result has come for ``2 * GROUP_S``. So
 a result is shown about 0.15 s after it exists at the latest (plus the commit's own time),
 and a crash loses about that much finished work at most, never anything the user was shown.
+Results that come slowly (``GROUP_S`` or more after the one before: a model's words, one at
+a time) have no group to wait for: each is committed and shown at once, by the job's thread
+(the saver's thread stepped in for every word before, waking twice per word, and each word
+showed 0.1 s late).
 The job's thread does the steady work: commits on another thread while torch computes take
 a core from torch's own threads, which cost more (measured). For the same reason the saver's
 thread wakes as little as it can: about once per ``2 * GROUP_S`` while results come, and
@@ -65,7 +69,7 @@ class ResultSaver:
         self._clock = clock
         self._waiting: list[ItemResult] = []
         self._since = 0.0  # when the waiting group's first result came
-        self._last = 0.0  # when the latest result came
+        self._last = clock()  # when the latest result came (the job's start, at first)
         self._idle = False  # the saver's thread waits for a group, with no deadline
         self._closing = False
         self._error: Exception | None = None
@@ -85,13 +89,17 @@ class ResultSaver:
             raise self._error
         now = self._clock()
         with self._changed:
+            # The one before came a while ago: results come slowly (a model's tokens, one
+            # long input after another), no group would gather, and this one is saved and
+            # shown now rather than by the saver's thread ``2 * group_s`` later.
+            slow = now - self._last >= self._group_s
             if not self._waiting:
                 self._since = now
-                if self._idle:
+                if self._idle and not slow:
                     self._changed.notify()
             self._last = now
             self._waiting.append(result)
-            due = now - self._since >= self._group_s
+            due = slow or now - self._since >= self._group_s
         if due:
             self._save_waiting()
             if self._error is not None:

@@ -26,8 +26,13 @@ log = logging.getLogger(__name__)
 ResultRow = tuple[int, str, Mapping[str, Any] | None, str | None, bool]
 """(item, source, payload, error, complete): one partial result as saved."""
 
-_JSON = json.JSONEncoder(default=str)
-"""One encoder for every payload (``json.dumps`` with ``default`` builds one per call)."""
+_JSON = json.JSONEncoder(default=str, check_circular=False)
+"""One encoder for every payload (``json.dumps`` with ``default`` builds one per call).
+
+Payloads are trees the runners build from a pipeline's output, never circular: without the
+check, an image's labels encode in a third of the time (~7 µs instead of ~20 µs, most of a
+result's saving cost when a tiny model classifies an image in ~6 ms). A cycle would still
+end in an error (RecursionError), which fails the save in plain words like any other."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -204,7 +209,7 @@ class JobStore:
         """Replace a saved result (a user's edit of a transcript segment, say)."""
         with self._tx() as conn:
             conn.execute("UPDATE results SET payload=? WHERE job_id=? AND seq=?",
-                         (json.dumps(payload, default=str), job_id, seq))
+                         (_JSON.encode(payload), job_id, seq))
 
     def finish_job(self, job_id: int, state: str, message: str = "") -> None:
         with self._tx() as conn:

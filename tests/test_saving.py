@@ -153,3 +153,26 @@ def test_a_listener_that_fails_ends_the_job_and_the_rest_is_still_shown(tmp_path
     with pytest.raises(RuntimeError, match="a bug in the window"):
         saver.close()
     assert shown == [0, 2]
+
+
+def test_results_that_come_slowly_are_each_saved_and_shown_at_once_by_the_jobs_thread(
+        tmp_path: Path) -> None:
+    """A model's words come ~0.1 s apart on a CPU: no group gathers, so none waits for the
+    saver's thread to step in (``2 * GROUP_S`` later, waking it twice per word)."""
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    job_id = _job(store)
+    shown_by: list[str] = []
+    saved_when_shown: list[bool] = []
+
+    def deliver(result: ItemResult) -> None:
+        shown_by.append(threading.current_thread().name)
+        saved_when_shown.append(result.index in {r.item for r in store.results(job_id)})
+
+    saver = ResultSaver(store, job_id, deliver)
+    for index in range(5):
+        time.sleep(1.5 * GROUP_S)  # the model writes its next word
+        saver.add(ItemResult(index, "prompt", {"delta": f"word{index} "}, complete=False))
+        assert len(shown_by) == index + 1, "a word waited to be shown"
+    saver.close()
+    assert shown_by == [threading.current_thread().name] * 5
+    assert all(saved_when_shown)
