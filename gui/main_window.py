@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         for pane in (0, 1):  # dragged to its minimum, never shut: the menu shows it again
             panes.setCollapsible(pane, False)
         panes.setSizes([880, 300])
+        self.panes = panes
         central_layout.addWidget(panes, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
@@ -272,6 +273,8 @@ class MainWindow(QMainWindow):
         history_action.setCheckable(True)
         history_action.setChecked(True)
         history_action.toggled.connect(self.history.setVisible)
+        history_action.setChecked(self.settings.history_shown)  # as the user left it
+        self.history_action = history_action
         view_menu.addAction(history_action)
         language_menu = view_menu.addMenu(self.tr("Language"))
         for code, name in (("", self.tr("Follow the system")), ("en", "English"),
@@ -299,6 +302,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
+        panes = self.settings.panes
+        if panes is not None:
+            self.panes.restoreState(panes)
         last = self.settings.last_tab
         if last in self.tabs_by_id:
             self.tabs.setCurrentWidget(self.tabs_by_id[last])
@@ -551,6 +557,8 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
+        self.settings.panes = self.panes.saveState()
+        self.settings.history_shown = self.history_action.isChecked()
         self.settings.sync()
         self.worker.cancel()
         self.engine_thread.quit()

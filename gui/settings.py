@@ -56,6 +56,24 @@ class Settings:
         self._s.setValue("window/geometry", value)
 
     @property
+    def panes(self) -> QByteArray | None:
+        """The split between a task's page and the History (QSplitter.saveState)."""
+        value = self._s.value("window/panes")
+        return value if isinstance(value, QByteArray) else None
+
+    @panes.setter
+    def panes(self, value: QByteArray) -> None:
+        self._s.setValue("window/panes", value)
+
+    @property
+    def history_shown(self) -> bool:
+        return bool(self._get("window/history", True, bool))
+
+    @history_shown.setter
+    def history_shown(self, value: bool) -> None:
+        self._s.setValue("window/history", value)
+
+    @property
     def last_tab(self) -> str:
         return str(self._get("window/tab", "", str))
 

@@ -244,3 +244,24 @@ def test_task_pages_are_built_when_first_shown_with_the_engine_choices_applied(
     assert combo.currentData() == "auto"
     assert page.run_button.isEnabled()
     window.close()
+
+
+def test_the_history_pane_opens_as_the_user_left_it(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, tmp_path)
+    panes = window.findChild(QSplitter, "history_splitter")
+    total = sum(panes.sizes())
+    panes.setSizes([total - 420, 420])  # the user drags the History wider
+    window.findChild(QAction, "history_action").trigger()  # then hides it (View > History)
+    assert not window.history.isVisible()
+    window.close()
+
+    again = make_window(qtbot, tmp_path)  # the same settings: the next start
+    toggle = again.findChild(QAction, "history_action")
+    assert not toggle.isChecked() and not again.history.isVisible()
+    toggle.trigger()
+    assert again.history.isVisible()
+    split = again.findChild(QSplitter, "history_splitter")
+    qtbot.waitUntil(lambda: split.sizes()[1] > 0)
+    assert split.sizes()[1] == 420, split.sizes()
+    again.close()
