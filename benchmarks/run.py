@@ -83,18 +83,16 @@ def paired(budget_s: float, plain: Callable[[], Any], ours: Callable[[], Any],
     """
     plain()
     ours()
-    ratios: list[float] = []
     mine: list[float] = []
     theirs: list[float] = []
     started = time.perf_counter()
-    while len(ratios) < min_rounds or time.perf_counter() - started < budget_s:
-        if len(ratios) % 2:
+    while len(mine) < min_rounds or time.perf_counter() - started < budget_s:
+        if len(mine) % 2:
             mine.append(best_of(1, ours))
             theirs.append(best_of(1, plain))
         else:
             theirs.append(best_of(1, plain))
             mine.append(best_of(1, ours))
-        ratios.append(0.0)  # a round done
     return summarize(mine, theirs)
 
 
