@@ -46,10 +46,14 @@ class Settings:
     def set_model_for(self, task_id: str, model: str) -> None:
         self._s.setValue(f"models/{task_id}", model)
 
+    def _bytes(self, key: str) -> QByteArray | None:
+        """A saved Qt state (geometry, splitter), or None if absent or not one."""
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) else None
+
     @property
     def geometry(self) -> QByteArray | None:
-        value = self._s.value("window/geometry")
-        return value if isinstance(value, QByteArray) else None
+        return self._bytes("window/geometry")
 
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
@@ -58,8 +62,7 @@ class Settings:
     @property
     def panes(self) -> QByteArray | None:
         """The split between a task's page and the History (QSplitter.saveState)."""
-        value = self._s.value("window/panes")
-        return value if isinstance(value, QByteArray) else None
+        return self._bytes("window/panes")
 
     @panes.setter
     def panes(self, value: QByteArray) -> None:
