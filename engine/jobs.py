@@ -28,7 +28,7 @@ from engine.errors import (
 )
 from engine.params import resolve_params
 from engine.progress import JobControl
-from engine.saving import ResultSaver
+from engine.saving import BATCH_GROUP_S, GROUP_S, QUIET_S, ResultSaver
 from engine.tasks import get_task
 
 if TYPE_CHECKING:  # the window imports this module's types at start-up; it needs neither
@@ -181,7 +181,10 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
                 counts["results"] += 1
             control.partial(result)
 
-        saver = None if store is None or job_id is None else ResultSaver(store, job_id, deliver)
+        saver = None
+        if store is not None and job_id is not None:  # a batch's rows, or a text's pieces
+            wait = (BATCH_GROUP_S, BATCH_GROUP_S) if task.batched else (GROUP_S, QUIET_S)
+            saver = ResultSaver(store, job_id, deliver, group_s=wait[0], quiet_s=wait[1])
         try:
             for result in stream:
                 result = ItemResult(result.index, result.source, result.payload, result.error,
