@@ -109,7 +109,7 @@ def summarize(mine: list[float], theirs: list[float]) -> Paired:
 def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
                cache: Any) -> Any:
     """One job as the app's worker runs it: each result saved to the job store before it is
-    handed on (``engine.saving``: a commit per 50 ms of results), so none shown is lost."""
+    handed on (``engine.saving``: a commit per 0.25 s of a batch's rows), so none shown is lost."""
     from engine.jobs import JobSpec, JobState, run_job
     from engine.progress import JobControl
 

@@ -3,7 +3,7 @@
 :func:`run_job` is the one place where a job's life is decided: it saves the job, loads
 the model through the :class:`~engine.models.PipelineCache`, runs the task's runner,
 saves each partial result as it comes and forwards it once saved (:mod:`engine.saving`:
-within about 0.15 s, several to a commit when they come fast), and ends the job as done,
+within 0.25 s, several to a commit when they come fast), and ends the job as done,
 cancelled or failed with a sentence the user can read. The GUI's worker and the CLI both
 call it.
 """
