@@ -262,6 +262,9 @@ def test_cancel_during_generation_stops_the_writer_thread(
     cancelled_at = _cancel_when(first_words, job)
     job.join(60)
     assert job.outcome is not None and job.outcome.state is JobState.CANCELLED
+    from engine.runners.generation import WRITER
+
+    assert not WRITER.busy  # the model stopped writing; its kept thread waits for the next
     assert not any(t.name == "pipedeck-generate" for t in threading.enumerate())
     final = [p.payload for p in partials if p.payload and "text" in p.payload]
     assert final and final[-1]["stopped"] is True  # the words so far are kept
