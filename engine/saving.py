@@ -23,9 +23,9 @@ the group. So a result is shown at most ``group_s`` after it exists while result
 coming, ``quiet_s`` once they stop (plus the commit's own time), and a crash loses about
 that much finished work at most, never anything the user was shown. Results that come
 slowly (``quiet_s`` or ``group_s`` after the one before, whichever is less: a model's
-words, one at a time) have no group to wait for:
-each is committed and shown at once, by the job's thread (the saver's thread stepped in for
-every word before, waking twice per word, and each word showed 0.1 s late).
+words, one at a time) have no group to wait for: each is committed and shown at once, by
+the job's thread (the saver's thread stepped in for every word before, waking twice per
+word, and each word showed 0.1 s late).
 The job's thread does the steady work: commits on another thread while torch computes take
 a core from torch's own threads, which cost more (measured). For the same reason the saver's
 thread wakes as little as it can, and it is one thread for the whole process, started with

@@ -106,6 +106,10 @@ class Writer:
         with self._lock:
             kept = not self._busy
             self._busy = True
+            if kept and self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="pipedeck-writer",
+                                                daemon=True)
+                self._thread.start()
 
         def task() -> None:
             try:
@@ -116,15 +120,10 @@ class Writer:
                         self._busy = False
                 finished.set()
 
-        if not kept:
+        if kept:
+            self._work.put(task)
+        else:
             threading.Thread(target=task, name=name, daemon=True).start()
-            return finished
-        with self._lock:
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._serve, name="pipedeck-writer",
-                                                daemon=True)
-                self._thread.start()
-        self._work.put(task)
         return finished
 
     def _serve(self) -> None:
