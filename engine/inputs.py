@@ -161,7 +161,9 @@ def _decode_image(source: str, path: str | Path) -> Image.Image:
                         raise InputError(source, f"the image is too large ({width}×{height} "
                                                  f"pixels; the limit is {limit // 1_000_000}"
                                                  " megapixels)")
-                    image.load()
+                    image.load()  # the pixels, read now: the file closes on return
+                    if image.mode == "RGB" and not getattr(image, "is_animated", False):
+                        return image  # what models take; convert would only copy it
                     return image.convert("RGB")
         except InputError:
             raise
