@@ -56,6 +56,35 @@ def test_boxes_are_normalised_to_0_1000_and_match_where_words_are_printed() -> N
     assert abs(number.box[1] - 300 * 1000 / 1754) < 12
 
 
+@pytest.mark.parametrize("make", [invoices.classic_png, invoices.noisy_scan_jpg,
+                                  invoices.text_layer_pdf])
+def test_ocr_reads_the_same_words_as_the_pipelines_own_ocr(make, tmp_path: Path) -> None:
+    """The page goes to tesseract as a TIFF, not pytesseract's PNG: same pixels, same words."""
+    import pytesseract
+    from transformers.pipelines.document_question_answering import apply_tesseract
+
+    with open_document(make()) as document:
+        image = document.page(0).image
+    pytesseract.pytesseract.tesseract_cmd = str(ocr.tesseract_command())
+    texts, boxes = apply_tesseract(image, "eng", "")  # what the pipeline runs itself
+
+    words = ocr_words(image, "eng")
+
+    assert [w.text for w in words] == texts
+    assert [list(w.box) for w in words] == [list(box) for box in boxes]
+    assert not list(Path(ocr.tempfile.gettempdir()).glob("pipedeck-ocr-*"))  # cleaned up
+
+
+def test_transparent_page_is_read_on_white_paper() -> None:
+    ink = Image.open(invoices.classic_png()).convert("L").point(lambda v: 255 - v)
+    page = Image.new("RGBA", ink.size, (0, 0, 0, 0))  # black everywhere, seen only as ink
+    page.putalpha(ink)  # dropping the transparency would leave a black page
+
+    texts = [w.text for w in ocr_words(page)]
+
+    assert invoices.INVOICE_NUMBER in texts
+
+
 def test_blank_page_gives_no_words() -> None:
     assert _read(invoices.blank_png()) == []
 
