@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 MAX_URL_BYTES = 200 * 2**20
 URL_TIMEOUT_S = 20.0
 MAX_TEXT_BYTES = 50 * 2**20
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_BINARY", 0))
+"""How :func:`open_file` opens: never hanging on a pipe, never taking a terminal."""
 NO_SUCH_FILE = (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.ENAMETOOLONG)
 """Why a path names no file: missing, under a file, a link loop, a name too long."""
 
@@ -84,10 +87,8 @@ def open_file(path: str | Path, source: str | None = None) -> BinaryIO:
     Errors name ``source`` (the URL a download came from), else ``path``.
     """
     source = source or str(path)
-    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-             | getattr(os, "O_BINARY", 0))
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _OPEN_FLAGS)
     except (OSError, ValueError) as exc:
         raise _refusal(source, exc, path) from None
     try:

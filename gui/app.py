@@ -113,6 +113,7 @@ def run_app(argv: Sequence[str] = ()) -> int:
 
     window = MainWindow(settings)
     window.worker.open_log = True
+    window.worker.freeze_imports = True
     window.show()
     QTimer.singleShot(0, resume_gc)
     QTimer.singleShot(0, lambda: finish_start(app, window, language))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from engine.inputs import load_image
@@ -12,7 +13,7 @@ from engine.runners.batching import pipeline_calls, run_batched
 
 
 def labels_payload(output: Any) -> dict[str, Any]:
-    ranked = sorted(output, key=lambda entry: -float(entry["score"]))
+    ranked = sorted(output, key=itemgetter("score"), reverse=True)  # stable, as ascending
     return {"labels": [{"label": str(e["label"]), "score": float(e["score"])} for e in ranked]}
 
 
