@@ -95,7 +95,7 @@ class ResultSaver:
         self._last = clock()  # when the latest result came (the job's start, at first)
         self._error: Exception | None = None
         """The first failure: a :class:`SaveFailed`, or what ``deliver`` raised."""
-        self._changed = _RESCUER.changed  # one lock for all savers: the thread reads them all
+        self._lock = _RESCUER.lock  # one for all savers: the thread reads them all
         self._saving = threading.Lock()  # one group at a time, in the order they were taken
         _RESCUER.watch(self)
 
@@ -107,7 +107,7 @@ class ResultSaver:
         if self._error is not None:
             raise self._error
         now = self._clock()
-        with self._changed:
+        with self._lock:
             # The one before came a while ago: results come slowly (a model's tokens, one
             # long input after another), no group would gather, and this one is saved and
             # shown now rather than by the saver's thread ``quiet_s`` later.
@@ -137,7 +137,7 @@ class ResultSaver:
     def _overdue_in(self) -> float | None:
         """Seconds until the waiting group is overdue (<= 0: it is), None when none waits.
 
-        Called by the saver's thread, holding ``_changed``.
+        Called by the saver's thread, holding ``_lock``.
         """
         if not self._waiting:
             return None
@@ -151,7 +151,7 @@ class ResultSaver:
         before it held ``_saving``; the job's thread may have added or saved meanwhile).
         """
         with self._saving:
-            with self._changed:
+            with self._lock:
                 if quiet_for and self._clock() - self._last < quiet_for:
                     return
                 group, self._waiting = self._waiting, []
@@ -181,7 +181,10 @@ class _Rescuer:
     """
 
     def __init__(self) -> None:
-        self.changed = threading.Condition()
+        self.lock = threading.Lock()
+        """Under ``changed``; savers take it directly, as a condition's own enter and exit are
+        Python calls (two per result) where a lock's are not. Not re-entrant: none nests."""
+        self.changed = threading.Condition(self.lock)
         self._savers: list[ResultSaver] = []
         self._idle = False  # it sleeps with no deadline: no group waits
         self._thread: threading.Thread | None = None
@@ -200,7 +203,7 @@ class _Rescuer:
                 self._savers.remove(saver)
 
     def nudge(self) -> None:
-        """A group has started: give the thread a deadline if it has none. Hold ``changed``."""
+        """A group has started: give the thread a deadline if it has none. Hold ``lock``."""
         if self._idle:
             self.changed.notify()
 

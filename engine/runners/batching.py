@@ -40,6 +40,7 @@ def run_batched(pipe: Any, items: Sequence[str], finished: set[int], control: Jo
     pending: deque[tuple[int, str]] = deque()
     errors: deque[ItemResult] = deque()
     done = len(items) - len(todo)
+    template = messages.items_template(noun)
 
     def feed() -> Iterator[Any]:
         for index, source in todo:
@@ -59,8 +60,7 @@ def run_batched(pipe: Any, items: Sequence[str], finished: set[int], control: Jo
         index, source = pending.popleft()
         done += 1
         yield ItemResult(index, source, to_payload(output))
-        control.say(done / total if total else 1.0, messages.items_template(noun),
-                    done=done, total=total)
+        control.say(done / total if total else 1.0, template, done=done, total=total)
         control.check()
     while errors:
         yield errors.popleft()
