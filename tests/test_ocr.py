@@ -58,8 +58,11 @@ def test_boxes_are_normalised_to_0_1000_and_match_where_words_are_printed() -> N
 
 @pytest.mark.parametrize("make", [invoices.classic_png, invoices.noisy_scan_jpg,
                                   invoices.text_layer_pdf])
-def test_ocr_reads_the_same_words_as_the_pipelines_own_ocr(make, tmp_path: Path) -> None:
+def test_ocr_reads_the_same_words_as_the_pipelines_own_ocr(
+        make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The page goes to tesseract as a TIFF, not pytesseract's PNG: same pixels, same words."""
+    import tempfile
+
     import pytesseract
     from transformers.pipelines.document_question_answering import apply_tesseract
 
@@ -68,11 +71,12 @@ def test_ocr_reads_the_same_words_as_the_pipelines_own_ocr(make, tmp_path: Path)
     pytesseract.pytesseract.tesseract_cmd = str(ocr.tesseract_command())
     texts, boxes = apply_tesseract(image, "eng", "")  # what the pipeline runs itself
 
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the page file goes
     words = ocr_words(image, "eng")
 
     assert [w.text for w in words] == texts
     assert [list(w.box) for w in words] == [list(box) for box in boxes]
-    assert not list(Path(ocr.tempfile.gettempdir()).glob("pipedeck-ocr-*"))  # cleaned up
+    assert not list(tmp_path.iterdir())  # the page file is gone
 
 
 def test_transparent_page_is_read_on_white_paper() -> None:
