@@ -193,12 +193,10 @@ def _page_file(image: Image.Image) -> Iterator[str]:
     reads the TIFF faster too: 5 % of a whole OCR pass, measured. The pixels are the same
     (transparency goes on white paper, as pytesseract does), and so are the words.
     """
-    from PIL import Image
-
     if "A" in image.getbands():
-        paper = Image.new("RGB", image.size, "white")
-        paper.paste(image, mask=image.getchannel("A"))
-        image = paper
+        from engine.documents import to_rgb  # it imports this module
+
+        image = to_rgb(image)
     handle, name = tempfile.mkstemp(prefix="pipedeck-ocr-", suffix=".tif")
     try:
         with os.fdopen(handle, "wb") as file:
