@@ -167,6 +167,8 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
         control.say(None, messages.LOADING, force=True, model=spec.model)
         control.check()
         pipe = cache.get(spec.key)
+        from engine.models import inference  # imported with the model, not with the window
+
         control.check()
         runner = task.load_runner()
         if task.batched:
@@ -186,13 +188,14 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
             wait = (BATCH_GROUP_S, BATCH_GROUP_S) if task.batched else (GROUP_S, QUIET_S)
             saver = ResultSaver(store, job_id, deliver, group_s=wait[0], quiet_s=wait[1])
         try:
-            for result in stream:
-                result = ItemResult(result.index, result.source, result.payload, result.error,
-                                    job_id, result.complete)  # a piece is not a finished input
-                if saver is None:
-                    deliver(result)
-                else:
-                    saver.add(result)
+            with inference():  # the runner's model calls happen as the stream is read
+                for result in stream:
+                    result = ItemResult(result.index, result.source, result.payload,
+                                        result.error, job_id, result.complete)
+                    if saver is None:
+                        deliver(result)
+                    else:
+                        saver.add(result)
         except BaseException:
             if saver is not None:  # what is done is saved and shown, however the job ends
                 _close_quietly(saver)

@@ -22,6 +22,7 @@ from typing import Any
 
 from engine import messages
 from engine.errors import Cancelled, InputError
+from engine.models import inference
 from engine.progress import JobControl
 from engine.runners.texts import text_label
 
@@ -151,7 +152,8 @@ def stream_deltas(generate: Callable[[], str | None], streamer: Any, control: Jo
 
     def target() -> None:
         try:
-            answer.append(generate())
+            with inference():
+                answer.append(generate())
         except BaseException as exc:  # re-raised on the job's thread below
             failure.append(exc)
             end: Any = streamer.end
