@@ -533,7 +533,10 @@ def main() -> int:
     table = "\n".join(lines)
     print(table)
     text = (f"# Benchmark results\n\nMachine: {machine()}\n\n"
-            f"Run: `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}\n\n{table}\n")
+            f"Run: `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}\n\n"
+            "The engine's side is a job as the app runs it: results saved as they come, models "
+            "under torch's inference mode (the plain pipeline turns off gradients only).\n\n"
+            f"{table}\n")
     (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
     return 0
 
