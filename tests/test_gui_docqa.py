@@ -270,3 +270,32 @@ def test_scores_and_notes_read_as_plain_words() -> None:
     assert confidence_text(0.001) == "<1%"
     assert confidence_text(None) == "—"
     assert plain_warning("no text found on page 2") == "No text found on page 2."
+
+
+def test_answers_get_the_width_the_questions_do_not_need(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At the panel's default width a fixed question column left answers a few letters."""
+    detail = AnswersDetail(get_task(TASK))
+    qtbot.addWidget(detail)
+    detail.resize(420, 500)
+    detail.show()
+    source = str(invoices.classic_png())
+    answer = {"question": "What is the total due?", "answer": "EUR 1,234.50", "score": 0.9,
+              "page": 1, "boxes": [], "alternatives": [
+                  {"answer": "900.00", "score": 0.05, "page": 1, "boxes": []}]}
+    detail.show_result(source, {"source": source, "pages": 1, "answers": [answer]}, None,
+                       new_source=True)
+    tree = detail.answers
+    item = tree.topLevelItem(0)
+    assert tree.fontMetrics().horizontalAdvance("EUR 1,234.50") < tree.columnWidth(1)
+    assert tree.columnWidth(0) <= 0.45 * tree.viewport().width()
+    assert "EUR 1,234.50" in item.toolTip(1) and "900.00" in item.toolTip(1)
+    long = dict(answer, question="What is the name of the company this invoice was sent to, "
+                                 "as written in the address block?")
+    detail.show_result(source, {"source": source, "pages": 1, "answers": [long]}, None,
+                       new_source=True)
+    assert tree.columnWidth(0) == int(0.45 * tree.viewport().width())  # long: cut, tooltip
+    tree.header().resizeSection(0, 100)  # the reader's own width is kept
+    detail.resize(600, 500)
+    qtbot.waitUntil(lambda: tree.viewport().width() > 500)
+    assert tree.columnWidth(0) == 100
+    detail.page_view.renderer.wait()

@@ -89,6 +89,9 @@ class AnswersDetail(DetailView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(0, 230)
+        self._columns_set_by_user = False
+        self._sizing_columns = False
+        header.sectionResized.connect(self._section_resized)
         self.answers.currentItemChanged.connect(self._current_changed)
         self.answers.itemClicked.connect(lambda item, _column: self._jump(item))
 
@@ -175,6 +178,7 @@ class AnswersDetail(DetailView):
         self.heading.setText(f"<b>{_escape(display_name(source))}</b> · {count}")
         self._fill(merged)
         self._size_answers()
+        self._size_columns()
         self.page_view.set_document(source, pages)
         first = self.answers.topLevelItem(0)
         if first is not None:
@@ -186,6 +190,27 @@ class AnswersDetail(DetailView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._size_answers()
+        self._size_columns()
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == 0 and not self._sizing_columns:
+            self._columns_set_by_user = True  # the reader dragged it: keep their width
+
+    def _size_columns(self) -> None:
+        """Questions get the width they need up to 45 % of the list; the answers the rest.
+
+        A fixed width for the questions left the answers a few letters at the panel's
+        default width ("service..."), when the answer is what the reader came for.
+        """
+        width = self.answers.viewport().width()
+        if self._columns_set_by_user or width <= 0 or not self.answers.topLevelItemCount():
+            return
+        wanted = self.answers.sizeHintForColumn(0) + 2 * self.answers.indentation()
+        self._sizing_columns = True
+        try:
+            self.answers.header().resizeSection(0, max(80, min(wanted, int(width * 0.45))))
+        finally:
+            self._sizing_columns = False
 
     def _splitter_moved(self) -> None:
         self._user_sized = True  # from now on the reader's split wins
@@ -225,8 +250,9 @@ class AnswersDetail(DetailView):
                 child.setForeground(0, QColor(120, 120, 120))
                 child.setToolTip(0, self.tr("Another possible answer, with a lower confidence"))
                 item.addChild(child)
-            tip = self._alternatives_tip(answer)
-            if tip:
+            tip = "\n\n".join(part for part in (str(answer.get("answer") or ""),
+                                                 self._alternatives_tip(answer)) if part)
+            if tip:  # the whole answer, where the column cuts it short
                 item.setToolTip(1, tip)
             self.answers.addTopLevelItem(item)
         notes = [plain_warning(w) for w in merged.get("warnings") or [] if str(w).strip()]
