@@ -299,3 +299,21 @@ def test_answers_get_the_width_the_questions_do_not_need(qtbot) -> None:  # type
     qtbot.waitUntil(lambda: tree.viewport().width() > 500)
     assert tree.columnWidth(0) == 100
     detail.page_view.renderer.wait()
+
+
+def test_answers_filled_while_hidden_are_sized_when_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """History fills a view before it is on screen, when the list has no width of its own."""
+    detail = AnswersDetail(get_task(TASK))
+    qtbot.addWidget(detail)
+    detail.resize(600, 500)
+    source = str(invoices.classic_png())
+    answer = {"question": "What is the total due?", "answer": "EUR 1,234.50", "score": 0.9,
+              "page": 1, "boxes": [], "alternatives": []}
+    detail.show_result(source, {"source": source, "pages": 1, "answers": [answer]}, None,
+                       new_source=True)
+    detail.show()
+    tree = detail.answers
+    qtbot.waitUntil(lambda: tree.viewport().width() > 400)
+    question_width = tree.fontMetrics().horizontalAdvance("What is the total due?")
+    assert question_width < tree.columnWidth(0) <= 0.45 * tree.viewport().width()
+    detail.page_view.renderer.wait()

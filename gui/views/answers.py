@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -92,6 +92,10 @@ class AnswersDetail(DetailView):
         self._columns_set_by_user = False
         self._sizing_columns = False
         header.sectionResized.connect(self._section_resized)
+        # The list's own width, not this view's: it is known only once the list is laid out
+        # (a result filled in while hidden, from History or a tab behind, sees a stub width),
+        # and it shrinks when a scroll bar appears.
+        self.answers.viewport().installEventFilter(self)
         self.answers.currentItemChanged.connect(self._current_changed)
         self.answers.itemClicked.connect(lambda item, _column: self._jump(item))
 
@@ -190,7 +194,11 @@ class AnswersDetail(DetailView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._size_answers()
-        self._size_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.answers.viewport():
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     def _section_resized(self, index: int, _old: int, _new: int) -> None:
         if index == 0 and not self._sizing_columns:
@@ -205,7 +213,7 @@ class AnswersDetail(DetailView):
         width = self.answers.viewport().width()
         if self._columns_set_by_user or width <= 0 or not self.answers.topLevelItemCount():
             return
-        wanted = self.answers.sizeHintForColumn(0) + 2 * self.answers.indentation()
+        wanted = self.answers.sizeHintForColumn(0) + 8  # indentation included
         self._sizing_columns = True
         try:
             self.answers.header().resizeSection(0, max(80, min(wanted, int(width * 0.45))))
