@@ -4,7 +4,13 @@ Prints a table of ratios (goal in brackets) and writes ``benchmarks/RESULTS.md``
 machine's description. Uses real models from ``.models/`` when they are there and tiny
 random models otherwise (their ratios measure Pipedeck's overhead, not model speed).
 
-    .venv/bin/python benchmarks/run.py [--quick]
+    .venv/bin/python benchmarks/run.py [--quick] [--device cuda --dtype bfloat16]
+                                       [--only "image classification" ...]
+
+``--device``/``--dtype`` move the engine ÷ plain rows (both sides: the same cached pipeline)
+to a GPU, or to accelerate's ``device_map="auto"`` with ``--device auto``; their results go
+to ``RESULTS-<device>-<dtype>.md``. ``--only`` measures some of those rows and nothing else,
+for a GPU machine lent for minutes (``--quick --only ...`` takes ~1 min a tiny model).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,15 +112,37 @@ def summarize(mine: list[float], theirs: list[float]) -> Paired:
                   min(mine) / min(theirs), len(ratios))
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where the engine ÷ plain rows run their models: ``--device`` and ``--dtype``."""
+
+    device: str = "cpu"
+    dtype: str = "auto"
+
+
+TARGET = Target()
+
+
+def on_target(task: str, model: str) -> Any:
+    """The model's key on :data:`TARGET`: the plain side's pipeline is the one the engine's
+    job gets from the same cache (a job's key for the same task, model, device and dtype)."""
+    from engine.models import ModelKey
+
+    return ModelKey(task, model, TARGET.device, TARGET.dtype)
+
+
 def engine_run(task: str, inputs: list[str], model: str, params: dict[str, Any],
-               cache: Any) -> Any:
+               cache: Any, target: Target | None = None) -> Any:
     """One job as the app's worker runs it: each result saved to the job store before it is
-    handed on (``engine.saving``: a commit per 0.25 s of a batch's rows), so none shown is lost."""
+    handed on (``engine.saving``: a commit per 0.25 s of a batch's rows), so none shown is lost.
+
+    ``target``: where the model runs, :data:`TARGET` when not given."""
     from engine.jobs import JobSpec, JobState, run_job
     from engine.progress import JobControl
 
-    outcome = run_job(JobSpec(task, tuple(inputs), model, params), JobControl(), cache,
-                      _store())
+    target = target or TARGET
+    outcome = run_job(JobSpec(task, tuple(inputs), model, params, target.device, target.dtype),
+                      JobControl(), cache, _store())
     assert outcome.state is JobState.DONE, outcome.message
     return outcome
 
@@ -138,7 +166,6 @@ def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
     Returns (plain, engine, what it runs on), or None when the model is not here.
     Also used by ``benchmarks/instructions.py``, which counts instructions instead of time.
     """
-    from engine.models import ModelKey
 
     if name == "image classification":
         from PIL import Image
@@ -152,7 +179,7 @@ def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
             Image.new("RGB", (224, 224), (i * 5, 100, 200)).save(path)
             images.append(str(path))
         vit = str(tiny_vit())
-        pipe = cache.get(ModelKey("image-classification", vit))
+        pipe = cache.get(on_target("image-classification", vit))
         return (lambda: [pipe(Image.open(p).convert("RGB"), top_k=5) for p in images],
                 lambda: engine_run("image-classification", images, vit, {"top_k": 5}, cache),
                 f"tiny ViT, {len(images)} images")
@@ -162,7 +189,7 @@ def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
         texts = [f"my phone battery broke after {i} days" for i in range(48)]
         nli = str(tiny_nli())
         labels = ["phone", "sports", "cooking"]
-        pipe = cache.get(ModelKey("zero-shot-classification", nli))
+        pipe = cache.get(on_target("zero-shot-classification", nli))
         return (lambda: [pipe(t, candidate_labels=labels) for t in texts],
                 lambda: engine_run("zero-shot", texts, nli, {"candidate_labels": labels}, cache),
                 f"tiny BERT-NLI, {len(texts)} texts")
@@ -179,7 +206,7 @@ def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
         layoutlm = str(layoutlm_docqa())
         invoice = str(invoices.classic_png())
         question = "What is the invoice number?"
-        pipe = cache.get(ModelKey("document-question-answering", layoutlm))
+        pipe = cache.get(on_target("document-question-answering", layoutlm))
         return (lambda: pipe(image=invoice, question=question),
                 lambda: engine_run("document-question-answering", [invoice], layoutlm,
                                    {"questions": [question]}, cache),
@@ -190,7 +217,7 @@ def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
 
         real_lm = REAL / "smollm2-135m-instruct"
         lm = str(real_lm if real_lm.is_dir() else tiny_lm())
-        pipe = cache.get(ModelKey("text-generation", lm))
+        pipe = cache.get(on_target("text-generation", lm))
         prompt = "Write one sentence about spreadsheets."
         gen = {"max_new_tokens": 40, "do_sample": False}
         messages = [{"role": "user", "content": prompt}]
@@ -204,13 +231,15 @@ def workload(name: str, cache: Any) -> tuple[Work, Work, str] | None:
     raise ValueError(name)
 
 
-def ratio_rows(repeats: int) -> list[Row]:
+def ratio_rows(repeats: int, names: Sequence[str] = WORKLOADS) -> list[Row]:
+    """The engine ÷ plain rows of ``names`` (with the control row after the first tiny
+    model's), then the cached load's row when every workload is measured."""
     from engine.models import ModelKey, PipelineCache
     from tests.tiny.vision import tiny_vit
 
     rows: list[Row] = []
     cache = PipelineCache()
-    for name in WORKLOADS:
+    for name in names:
         work = workload(name, cache)
         if work is not None:
             plain, ours, note = work
@@ -221,6 +250,8 @@ def ratio_rows(repeats: int) -> list[Row]:
                          f"{note}; {measured.note()}"))
             if name == TINY_WORKLOADS[0]:
                 rows.append(_control_row(plain, budget, note))
+    if tuple(names) != WORKLOADS:
+        return rows
 
     vit = str(tiny_vit())
     first = best_of(1, lambda: PipelineCache().get(ModelKey("image-classification", vit,
@@ -244,7 +275,6 @@ def _control_row(plain: Work, budget_s: float, note: str) -> Row:
 
 
 def _speech_work(cache: Any) -> tuple[Work, Work, str] | None:
-    from engine.models import ModelKey
 
     model_dir = REAL / "whisper-tiny.en"
     if not model_dir.is_dir():
@@ -258,7 +288,7 @@ def _speech_work(cache: Any) -> tuple[Work, Work, str] | None:
     from engine.audio import iter_blocks
 
     audio = np.concatenate(list(iter_blocks(wav)))  # 16 kHz mono, as the engine decodes it
-    pipe = cache.get(ModelKey("automatic-speech-recognition", str(model_dir)))
+    pipe = cache.get(on_target("automatic-speech-recognition", str(model_dir)))
     # The same work on both sides: greedy, float weights. (Pipedeck's CPU default, int8 and
     # greedy, is measured against plain and faster-whisper by benchmarks/asr.py.)
     return (lambda: pipe({"raw": audio, "sampling_rate": 16000}, return_timestamps=True,
@@ -516,6 +546,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    gpus = [torch.cuda.get_device_name(index) for index in range(torch.cuda.device_count())]
+    cpu += "".join(f", {gpu}" for gpu in gpus)
     return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, torch {torch.__version__}, "
             f"transformers {transformers.__version__}, {torch.get_num_threads()} torch threads")
@@ -524,20 +556,47 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="three repeats instead of seven")
+    parser.add_argument("--device", default="cpu",
+                        help="where the engine ÷ plain rows run: cpu, cuda, cuda:N, mps, or auto "
+                             "(accelerate's device_map); the other rows stay on the CPU")
+    parser.add_argument("--dtype", default="auto",
+                        choices=("auto", "float32", "float16", "bfloat16"))
+    parser.add_argument("--only", nargs="+", metavar="WORKLOAD", choices=WORKLOADS,
+                        help="these engine ÷ plain rows only, nothing else (a GPU machine lent "
+                             "for minutes), e.g. \"image classification\"")
     args = parser.parse_args()
+    global TARGET
+    TARGET = Target(args.device, args.dtype)
+    from engine.devices import check_device
+    from engine.errors import UsageError
+
+    try:
+        check_device(args.device)
+    except UsageError as exc:  # a device this machine lacks
+        print(exc, file=sys.stderr)
+        return 2
     repeats = 3 if args.quick else 7
-    rows = [*ratio_rows(repeats), *memory_rows(), *startup_rows(repeats), stall_row()]
+    if args.only:
+        rows = ratio_rows(repeats, args.only)
+    else:
+        rows = [*ratio_rows(repeats), *memory_rows(), *startup_rows(repeats), stall_row()]
     lines = ["| measure | result | goal | on |", "|---|---|---|---|"]
     for name, value, goal, note in rows:
         lines.append(f"| {name} | {value:.3f} | {goal} | {note} |")
     table = "\n".join(lines)
     print(table)
+    command = " ".join(["python benchmarks/run.py", *(
+        f'"{arg}"' if " " in arg else arg for arg in sys.argv[1:])])
     text = (f"# Benchmark results\n\nMachine: {machine()}\n\n"
-            f"Run: `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}\n\n"
+            f"Run: `{command}` on {time.strftime('%Y-%m-%d')}\n\n"
             "The engine's side is a job as the app runs it: results saved as they come, models "
             "under torch's inference mode (the plain pipeline turns off gradients only).\n\n"
             f"{table}\n")
-    (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
+    # RESULTS.md is the whole suite on the CPU; a partial run, or one elsewhere, has its own
+    name = "RESULTS" if Target() == TARGET and not args.only else (
+        f"RESULTS-{TARGET.device.replace(':', '')}-{TARGET.dtype}"
+        + ("-partial" if args.only else ""))
+    (ROOT / "benchmarks" / f"{name}.md").write_text(text, encoding="utf-8")
     return 0
 
 
