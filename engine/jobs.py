@@ -189,7 +189,7 @@ def run_job(spec: JobSpec, control: JobControl, cache: PipelineCache,
             saver = ResultSaver(store, job_id, deliver, group_s=wait[0], quiet_s=wait[1])
         try:
             with inference():  # the runner's model calls happen as the stream is read
-                for result in stream:
+                for result in stream:  # a piece (complete=False) is not a finished input
                     result = ItemResult(result.index, result.source, result.payload,
                                         result.error, job_id, result.complete)
                     if saver is None:
